@@ -1,0 +1,3 @@
+//! contentdoc: load security content definitions, check them, and render a catalogue.
+
+pub mod load;
