@@ -1,12 +1,14 @@
-//! MITRE ATT&CK Enterprise tactics and techniques from the compiled-in v18.1 data, with
-//! lookups by tactic shortname and technique id.
+//! MITRE ATT&CK Enterprise tactics and techniques, from the compiled-in v18.1 data or an
+//! official STIX 2.1 bundle, with lookups by tactic shortname and technique id.
 
 mod bundled;
 mod error;
+mod stix;
 mod suggest;
 mod validate;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -61,6 +63,20 @@ impl AttackData {
     /// Returns the compiled-in ATT&CK Enterprise v18.1 data.
     pub fn bundled() -> &'static AttackData {
         bundled::bundled()
+    }
+
+    /// Reads an official ATT&CK STIX 2.1 bundle such as `enterprise-attack.json`.
+    pub fn from_stix_file(path: &Path) -> Result<AttackData, AttackError> {
+        let json = std::fs::read_to_string(path).map_err(|source| AttackError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        stix::parse_bundle(&json, path)
+    }
+
+    /// Reads an ATT&CK STIX 2.1 bundle from a string. Errors name the file `<string>`.
+    pub fn from_stix_str(json: &str) -> Result<AttackData, AttackError> {
+        stix::parse_bundle(json, Path::new("<string>"))
     }
 
     pub fn version(&self) -> &str {
