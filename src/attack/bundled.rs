@@ -38,7 +38,6 @@ pub(super) fn bundled() -> &'static AttackData {
 }
 
 fn parse(json: &str, path: &Path) -> Result<AttackData, AttackError> {
-    let file: BundledFile =
-        serde_json::from_str(json).map_err(|error| AttackError::json(path, &error))?;
+    let file: BundledFile = serde_json::from_str(json).map_err(|error| AttackError::json(path, &error))?;
     AttackData::from_parts(file.version, file.tactics, file.techniques, path)
 }

@@ -90,9 +90,7 @@ impl AttackData {
 
     /// Finds a tactic by its shortname, such as `privilege-escalation`.
     pub fn tactic(&self, shortname: &str) -> Option<&Tactic> {
-        self.tactics
-            .iter()
-            .find(|tactic| tactic.shortname == shortname)
+        self.tactics.iter().find(|tactic| tactic.shortname == shortname)
     }
 
     /// Finds a technique or sub-technique by its exact id, including revoked ones.
@@ -144,9 +142,7 @@ pub fn is_well_formed_technique_id(id: &str) -> bool {
         None => (digits, None),
     };
 
-    let all_digits = |text: &str, length: usize| {
-        text.len() == length && text.bytes().all(|byte| byte.is_ascii_digit())
-    };
+    let all_digits = |text: &str, length: usize| text.len() == length && text.bytes().all(|byte| byte.is_ascii_digit());
     all_digits(technique, 4) && sub.is_none_or(|sub| all_digits(sub, 3))
 }
 
@@ -157,10 +153,7 @@ mod tests {
     #[test]
     fn well_formed_ids_accepted() {
         for id in ["T1078", "T1078.004", "T0000", "T9999.999"] {
-            assert!(
-                is_well_formed_technique_id(id),
-                "{id} should be well formed"
-            );
+            assert!(is_well_formed_technique_id(id), "{id} should be well formed");
         }
     }
 
@@ -183,10 +176,7 @@ mod tests {
             "T１０７８",
         ];
         for id in cases {
-            assert!(
-                !is_well_formed_technique_id(id),
-                "{id:?} should be malformed"
-            );
+            assert!(!is_well_formed_technique_id(id), "{id:?} should be malformed");
         }
     }
 }

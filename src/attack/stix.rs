@@ -11,9 +11,7 @@ mod objects;
 #[cfg(test)]
 mod tests;
 
-use objects::{
-    AttackPattern, Bundle, ExternalReference, Matrix, Relationship, StixObject, TacticObject,
-};
+use objects::{AttackPattern, Bundle, ExternalReference, Matrix, Relationship, StixObject, TacticObject};
 
 use super::{AttackData, AttackError, Tactic, Technique};
 
@@ -33,8 +31,7 @@ struct Objects {
 
 /// Parses a STIX bundle read from `path` into checked ATT&CK data.
 pub(super) fn parse_bundle(json: &str, path: &Path) -> Result<AttackData, AttackError> {
-    let bundle: Bundle =
-        serde_json::from_str(json).map_err(|error| AttackError::json(path, &error))?;
+    let bundle: Bundle = serde_json::from_str(json).map_err(|error| AttackError::json(path, &error))?;
     if bundle.kind != "bundle" {
         let problem = format!("top-level type is {:?}, expected \"bundle\"", bundle.kind);
         return Err(AttackError::invalid(path, problem));
@@ -88,24 +85,18 @@ fn matrix_tactics(objects: &Objects, path: &Path) -> Result<Vec<Tactic>, AttackE
         [] => return Err(AttackError::missing(path, "x-mitre-matrix object")),
         [matrix] => matrix,
         several => {
-            let problem = format!(
-                "found {} x-mitre-matrix objects, expected one",
-                several.len()
-            );
+            let problem = format!("found {} x-mitre-matrix objects, expected one", several.len());
             return Err(AttackError::invalid(path, problem));
         }
     };
     if objects.tactics.is_empty() || matrix.tactic_refs.is_empty() {
-        return Err(AttackError::NoTactics {
-            path: path.to_owned(),
-        });
+        return Err(AttackError::NoTactics { path: path.to_owned() });
     }
 
     let mut tactics = Vec::with_capacity(matrix.tactic_refs.len());
     for reference in &matrix.tactic_refs {
         let Some(tactic) = objects.tactics.get(reference) else {
-            let problem =
-                format!("the matrix lists tactic {reference}, which is not in the bundle");
+            let problem = format!("the matrix lists tactic {reference}, which is not in the bundle");
             return Err(AttackError::invalid(path, problem));
         };
         tactics.push(Tactic {
@@ -142,9 +133,7 @@ fn techniques(objects: &Objects, path: &Path) -> Result<Vec<Technique>, AttackEr
         // takes their parent from the id prefix.
         let parent = match parents.get(pattern.id.as_str()) {
             Some(parent) => Some(parent.clone()),
-            None if pattern.x_mitre_is_subtechnique => {
-                id.split_once('.').map(|(prefix, _)| prefix.to_owned())
-            }
+            None if pattern.x_mitre_is_subtechnique => id.split_once('.').map(|(prefix, _)| prefix.to_owned()),
             None => None,
         };
 
@@ -186,19 +175,14 @@ fn relationship_targets<'a>(
         if let Some(previous) = previous
             && previous != *target
         {
-            let problem =
-                format!("technique {source} has {relationship_type} {previous} and {target}");
+            let problem = format!("technique {source} has {relationship_type} {previous} and {target}");
             return Err(AttackError::invalid(path, problem));
         }
     }
     Ok(targets)
 }
 
-fn attack_id(
-    references: &[ExternalReference],
-    stix_id: &str,
-    path: &Path,
-) -> Result<String, AttackError> {
+fn attack_id(references: &[ExternalReference], stix_id: &str, path: &Path) -> Result<String, AttackError> {
     references
         .iter()
         .find(|reference| reference.source_name == MITRE_ATTACK)

@@ -22,12 +22,7 @@ impl AttackData {
         self.techniques
             .values()
             .filter(|technique| technique.is_current())
-            .map(|technique| {
-                (
-                    strsim::osa_distance(&normalized, &technique.id),
-                    &technique.id,
-                )
-            })
+            .map(|technique| (strsim::osa_distance(&normalized, &technique.id), &technique.id))
             .filter(|(distance, _)| *distance <= MAX_SUGGESTION_DISTANCE)
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, id)| id.as_str())

@@ -22,15 +22,10 @@ impl AttackData {
             return Err(AttackError::missing(path, "ATT&CK version"));
         }
         if tactics.is_empty() {
-            return Err(AttackError::NoTactics {
-                path: path.to_owned(),
-            });
+            return Err(AttackError::NoTactics { path: path.to_owned() });
         }
         for (index, tactic) in tactics.iter().enumerate() {
-            if tactics[..index]
-                .iter()
-                .any(|t| t.shortname == tactic.shortname)
-            {
+            if tactics[..index].iter().any(|t| t.shortname == tactic.shortname) {
                 let problem = format!("tactic shortname {} appears twice", tactic.shortname);
                 return Err(AttackError::invalid(path, problem));
             }
@@ -40,10 +35,7 @@ impl AttackData {
         for mut technique in techniques {
             sort_by_matrix_order(&mut technique, &tactics, path)?;
             if !is_well_formed_technique_id(&technique.id) {
-                let problem = format!(
-                    "technique id {:?} is not of the form T1234 or T1234.001",
-                    technique.id
-                );
+                let problem = format!("technique id {:?} is not of the form T1234 or T1234.001", technique.id);
                 return Err(AttackError::invalid(path, problem));
             }
             if let Some(previous) = by_id.insert(technique.id.clone(), technique) {
@@ -64,18 +56,11 @@ impl AttackData {
     }
 }
 
-fn sort_by_matrix_order(
-    technique: &mut Technique,
-    tactics: &[Tactic],
-    path: &Path,
-) -> Result<(), AttackError> {
+fn sort_by_matrix_order(technique: &mut Technique, tactics: &[Tactic], path: &Path) -> Result<(), AttackError> {
     let mut positions = Vec::with_capacity(technique.tactics.len());
     for shortname in &technique.tactics {
         let Some(position) = tactics.iter().position(|t| &t.shortname == shortname) else {
-            let problem = format!(
-                "technique {} names unknown tactic {shortname}",
-                technique.id
-            );
+            let problem = format!("technique {} names unknown tactic {shortname}", technique.id);
             return Err(AttackError::invalid(path, problem));
         };
         positions.push(position);
@@ -105,8 +90,7 @@ fn check_references(
             return Err(AttackError::invalid(path, problem));
         }
         (Some(parent), None) => {
-            let problem =
-                format!("technique {id} has parent {parent} but its id has no sub-technique part");
+            let problem = format!("technique {id} has parent {parent} but its id has no sub-technique part");
             return Err(AttackError::invalid(path, problem));
         }
         (Some(parent), Some(prefix)) if parent != prefix => {
@@ -114,8 +98,7 @@ fn check_references(
             return Err(AttackError::invalid(path, problem));
         }
         (Some(parent), Some(_)) if !by_id.contains_key(parent) => {
-            let problem =
-                format!("sub-technique {id} has parent {parent}, which is not in the data");
+            let problem = format!("sub-technique {id} has parent {parent}, which is not in the data");
             return Err(AttackError::invalid(path, problem));
         }
         (Some(_), Some(_)) => {}
@@ -124,8 +107,7 @@ fn check_references(
     if let Some(replacement) = technique.replaced_by.as_deref()
         && !by_id.contains_key(replacement)
     {
-        let problem =
-            format!("technique {id} is replaced by {replacement}, which is not in the data");
+        let problem = format!("technique {id} is replaced by {replacement}, which is not in the data");
         return Err(AttackError::invalid(path, problem));
     }
     Ok(())

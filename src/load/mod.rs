@@ -1,3 +1,191 @@
 //! Loading: walk the content tree and parse each file into raw types.
+//!
+//! Steps: walk the tree (links are not followed), read each file with a size
+//! limit, parse it with serde-saphyr into the raw type of its folder. Problems
+//! of a single file become diagnostics; loading goes on with the other files
+//! so that one run reports them all.
 
 pub mod raw;
+mod sources;
+mod walk;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use sources::SourceMap;
+pub use walk::FileKind;
+
+use crate::diag::{Diagnostic, Position, codes};
+use raw::*;
+
+/// Largest content file read, in bytes. Definitions are small; a larger file
+/// is almost certainly a mistake or an attempt to exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A parsed definition and the file it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub file: PathBuf,
+    pub value: T,
+}
+
+/// A product definition with the vendor folder it sits in.
+#[derive(Debug, Clone)]
+pub struct LoadedProduct {
+    pub vendor_dir: String,
+    pub product_dir: String,
+    pub product: Loaded<RawProduct>,
+}
+
+/// A parser definition with the vendor and product folders it sits in.
+#[derive(Debug, Clone)]
+pub struct LoadedParser {
+    pub vendor_dir: String,
+    pub product_dir: String,
+    pub parser: Loaded<RawParser>,
+}
+
+/// Everything read from a content tree, before ids are resolved.
+#[derive(Debug, Default)]
+pub struct RawContent {
+    pub root: PathBuf,
+    pub settings: Option<Loaded<RawSettings>>,
+    pub vendors: Vec<(String, Loaded<RawVendor>)>,
+    pub products: Vec<LoadedProduct>,
+    pub parsers: Vec<LoadedParser>,
+    pub categories: Vec<Loaded<RawNamed>>,
+    pub use_cases: Vec<Loaded<RawNamed>>,
+    pub activity_types: Vec<Loaded<RawNamed>>,
+    pub event_types: Vec<Loaded<RawEventType>>,
+    pub rules: Vec<Loaded<RawRule>>,
+    pub models: Vec<Loaded<RawModel>>,
+    pub sources: SourceMap,
+}
+
+/// One parsed file of any kind.
+enum Parsed {
+    Settings(RawSettings),
+    Vendor(String, RawVendor),
+    Product(String, String, RawProduct),
+    Parser(String, String, RawParser),
+    Category(RawNamed),
+    UseCase(RawNamed),
+    ActivityType(RawNamed),
+    EventType(RawEventType),
+    Rule(RawRule),
+    Model(RawModel),
+}
+
+/// Loads every content file under `root`.
+///
+/// Returns an error only when the tree itself cannot be read; problems in
+/// files are returned as diagnostics beside whatever did load.
+pub fn load_content(root: &Path) -> anyhow::Result<(RawContent, Vec<Diagnostic>)> {
+    if !root.is_dir() {
+        anyhow::bail!(
+            "content directory {} does not exist or is not a directory",
+            root.display()
+        );
+    }
+    let (files, mut diagnostics) = walk::walk(root)?;
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|file| {
+            let text = read_text(&file.path)?;
+            let parsed = parse_file(&file.path, &file.kind, &text);
+            Ok((file.path.clone(), text, parsed))
+        })
+        .collect();
+
+    let mut content = RawContent {
+        root: root.to_path_buf(),
+        ..RawContent::default()
+    };
+    for result in results {
+        match result {
+            Ok((path, text, parsed)) => {
+                content.sources.insert(path.clone(), text);
+                match parsed {
+                    Ok(parsed) => content.add(path, parsed),
+                    Err(diagnostic) => diagnostics.push(diagnostic),
+                }
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    Ok((content, diagnostics))
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let unreadable = |message: String, help: &str| {
+        Diagnostic::error(codes::UNREADABLE_FILE, Position::file_start(path), message).with_help(help)
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| unreadable(format!("cannot read file: {e}"), "check the file's permissions"))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(unreadable(
+            format!("file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes"),
+            "split the definition or remove the bulk (sample logs belong in a few lines)",
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| unreadable(format!("cannot read file: {e}"), "check the file's permissions"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        unreadable(
+            format!(
+                "file is not valid UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+            "save the file as UTF-8",
+        )
+    })
+}
+
+fn parse_file(path: &Path, kind: &FileKind, text: &str) -> Result<Parsed, Diagnostic> {
+    Ok(match kind {
+        FileKind::Settings => Parsed::Settings(yaml::parse(path, text)?),
+        FileKind::Vendor { vendor_dir } => Parsed::Vendor(vendor_dir.clone(), yaml::parse(path, text)?),
+        FileKind::Product {
+            vendor_dir,
+            product_dir,
+        } => Parsed::Product(vendor_dir.clone(), product_dir.clone(), yaml::parse(path, text)?),
+        FileKind::Parser {
+            vendor_dir,
+            product_dir,
+        } => Parsed::Parser(vendor_dir.clone(), product_dir.clone(), yaml::parse(path, text)?),
+        FileKind::Category => Parsed::Category(yaml::parse(path, text)?),
+        FileKind::UseCase => Parsed::UseCase(yaml::parse(path, text)?),
+        FileKind::ActivityType => Parsed::ActivityType(yaml::parse(path, text)?),
+        FileKind::EventType => Parsed::EventType(yaml::parse(path, text)?),
+        FileKind::Rule => Parsed::Rule(yaml::parse(path, text)?),
+        FileKind::Model => Parsed::Model(yaml::parse(path, text)?),
+    })
+}
+
+impl RawContent {
+    fn add(&mut self, file: PathBuf, parsed: Parsed) {
+        match parsed {
+            Parsed::Settings(value) => self.settings = Some(Loaded { file, value }),
+            Parsed::Vendor(dir, value) => self.vendors.push((dir, Loaded { file, value })),
+            Parsed::Product(vendor_dir, product_dir, value) => self.products.push(LoadedProduct {
+                vendor_dir,
+                product_dir,
+                product: Loaded { file, value },
+            }),
+            Parsed::Parser(vendor_dir, product_dir, value) => self.parsers.push(LoadedParser {
+                vendor_dir,
+                product_dir,
+                parser: Loaded { file, value },
+            }),
+            Parsed::Category(value) => self.categories.push(Loaded { file, value }),
+            Parsed::UseCase(value) => self.use_cases.push(Loaded { file, value }),
+            Parsed::ActivityType(value) => self.activity_types.push(Loaded { file, value }),
+            Parsed::EventType(value) => self.event_types.push(Loaded { file, value }),
+            Parsed::Rule(value) => self.rules.push(Loaded { file, value }),
+            Parsed::Model(value) => self.models.push(Loaded { file, value }),
+        }
+    }
+}

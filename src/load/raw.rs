@@ -176,3 +176,14 @@ pub struct RawModel {
     #[serde(default)]
     pub event_types: Vec<Text>,
 }
+
+impl ModelScope {
+    /// Returns the scope as written in content files.
+    pub fn label(self) -> &'static str {
+        match self {
+            ModelScope::User => "user",
+            ModelScope::PeerGroup => "peer-group",
+            ModelScope::Organization => "organization",
+        }
+    }
+}

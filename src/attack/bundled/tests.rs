@@ -82,22 +82,13 @@ fn sub_technique_has_parent_and_url() {
     assert_eq!(cloud_accounts.name, "Cloud Accounts");
     assert_eq!(cloud_accounts.parent.as_deref(), Some("T1078"));
     assert!(cloud_accounts.is_sub_technique());
-    assert_eq!(
-        cloud_accounts.url(),
-        "https://attack.mitre.org/techniques/T1078/004/"
-    );
-    assert_eq!(
-        technique("T1078").url(),
-        "https://attack.mitre.org/techniques/T1078/"
-    );
+    assert_eq!(cloud_accounts.url(), "https://attack.mitre.org/techniques/T1078/004/");
+    assert_eq!(technique("T1078").url(), "https://attack.mitre.org/techniques/T1078/");
 }
 
 #[test]
 fn sub_techniques_listed_by_id() {
-    let ids: Vec<_> = bundled()
-        .sub_techniques("T1078")
-        .map(|t| t.id.as_str())
-        .collect();
+    let ids: Vec<_> = bundled().sub_techniques("T1078").map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["T1078.001", "T1078.002", "T1078.003", "T1078.004"]);
     assert_eq!(bundled().sub_techniques("T1048.001").count(), 0);
 }

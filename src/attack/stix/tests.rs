@@ -9,8 +9,7 @@ fn fixture_path() -> PathBuf {
 
 fn read_fixture() -> AttackData {
     let path = fixture_path();
-    AttackData::from_stix_file(&path)
-        .unwrap_or_else(|error| panic!("failed to read {}: {error}", path.display()))
+    AttackData::from_stix_file(&path).unwrap_or_else(|error| panic!("failed to read {}: {error}", path.display()))
 }
 
 /// Writes `json` to a temporary file, which is removed when the returned handle drops.
@@ -61,10 +60,7 @@ fn fixture_techniques_read_completely() {
 
     let scheduled = data.technique("T1053").expect("T1053 is in the fixture");
     assert_eq!(scheduled.name, "Scheduled Task/Job");
-    assert_eq!(
-        scheduled.tactics,
-        ["execution", "persistence", "privilege-escalation"]
-    );
+    assert_eq!(scheduled.tactics, ["execution", "persistence", "privilege-escalation"]);
     assert_eq!(scheduled.parent, None);
     assert!(!scheduled.revoked);
 
@@ -76,17 +72,12 @@ fn fixture_techniques_read_completely() {
 #[test]
 fn fixture_sub_technique_has_parent() {
     let data = read_fixture();
-    let task = data
-        .technique("T1053.005")
-        .expect("T1053.005 is in the fixture");
+    let task = data.technique("T1053.005").expect("T1053.005 is in the fixture");
     assert_eq!(task.name, "Scheduled Task");
     assert_eq!(task.parent.as_deref(), Some("T1053"));
     assert_eq!(task.url(), "https://attack.mitre.org/techniques/T1053/005/");
 
-    let children: Vec<_> = data
-        .sub_techniques("T1053")
-        .map(|t| t.id.as_str())
-        .collect();
+    let children: Vec<_> = data.sub_techniques("T1053").map(|t| t.id.as_str()).collect();
     assert_eq!(children, ["T1053.005"]);
 }
 
@@ -103,8 +94,7 @@ fn fixture_revoked_technique_has_replacement() {
 
 #[test]
 fn malformed_json_names_file_position() {
-    let file =
-        write_temporary("{\n  \"type\": \"bundle\",\n  \"objects\": [\n    {\"type\": }\n  ]\n}\n");
+    let file = write_temporary("{\n  \"type\": \"bundle\",\n  \"objects\": [\n    {\"type\": }\n  ]\n}\n");
     let error = AttackData::from_stix_file(file.path()).expect_err("malformed JSON is rejected");
 
     let AttackError::Json {
@@ -134,10 +124,7 @@ fn malformed_json_names_file_position() {
 fn wrong_field_type_is_json_error() {
     let json = r#"{"type": "bundle", "objects": [{"type": "x-mitre-matrix", "tactic_refs": "x"}]}"#;
     let error = AttackData::from_stix_str(json).expect_err("a string tactic_refs is rejected");
-    assert!(
-        matches!(error, AttackError::Json { line: 1, .. }),
-        "{error:?}"
-    );
+    assert!(matches!(error, AttackError::Json { line: 1, .. }), "{error:?}");
     assert!(error.to_string().contains("<string>"), "{error}");
 }
 
@@ -159,23 +146,15 @@ fn bundle_without_matrix_is_error() {
 fn bundle_without_collection_is_error() {
     let error = AttackData::from_stix_str(&fixture_without("x-mitre-collection"))
         .expect_err("a bundle without a version is rejected");
-    assert!(
-        matches!(&error, AttackError::Missing { item, .. } if item.contains("x_mitre_version"))
-    );
+    assert!(matches!(&error, AttackError::Missing { item, .. } if item.contains("x_mitre_version")));
 }
 
 #[test]
 fn missing_subtechnique_relationship_uses_prefix() {
-    let data =
-        AttackData::from_stix_str(&fixture_without("relationship")).expect("bundle is valid");
-    let task = data
-        .technique("T1053.005")
-        .expect("T1053.005 is in the fixture");
+    let data = AttackData::from_stix_str(&fixture_without("relationship")).expect("bundle is valid");
+    let task = data.technique("T1053.005").expect("T1053.005 is in the fixture");
     assert_eq!(task.parent.as_deref(), Some("T1053"));
-    assert_eq!(
-        data.technique("T1168").and_then(|t| t.replaced_by.clone()),
-        None
-    );
+    assert_eq!(data.technique("T1168").and_then(|t| t.replaced_by.clone()), None);
 }
 
 #[test]
@@ -184,10 +163,7 @@ fn unknown_tactic_is_invalid() {
     let json = json.replace(r#""phase_name": "execution""#, r#""phase_name": "execute""#);
     let error = AttackData::from_stix_str(&json).expect_err("an unknown tactic is rejected");
     assert!(matches!(error, AttackError::Invalid { .. }), "{error:?}");
-    assert!(
-        error.to_string().contains("unknown tactic execute"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("unknown tactic execute"), "{error}");
 }
 
 #[test]
@@ -199,9 +175,7 @@ fn missing_file_is_io_error() {
         "{error:?}"
     );
     assert!(
-        error
-            .to_string()
-            .contains("/nonexistent/enterprise-attack.json"),
+        error.to_string().contains("/nonexistent/enterprise-attack.json"),
         "{error}"
     );
 }

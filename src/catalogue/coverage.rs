@@ -1,0 +1,165 @@
+//! Derived facts: which parsers feed which products, and which rules and
+//! models cover a product for a use case.
+//!
+//! A product's event types are the union of its parsers' event types. A rule
+//! covers a product for a use case when the rule is in that use case and one
+//! of its event types is one of the product's. A model covers it when a
+//! covering rule references it.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::{Catalogue, Product};
+use crate::attack::{AttackData, is_well_formed_technique_id};
+use crate::diag::{Diagnostic, Position, codes};
+use crate::load::raw::Text;
+
+/// What covers one product for one use case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UseCaseCoverage {
+    /// Index into [`Catalogue::use_cases`].
+    pub use_case: usize,
+    /// Covering rules, indexes into [`Catalogue::rules`], sorted by rule id.
+    pub rules: Vec<usize>,
+    /// Models the covering rules reference, indexes into [`Catalogue::models`].
+    pub models: Vec<usize>,
+    /// Activity types of the covering rules.
+    pub activity_types: Vec<usize>,
+    /// Product event types that the covering rules consume.
+    pub event_types: Vec<usize>,
+    /// ATT&CK technique ids of the covering rules, sorted.
+    pub techniques: Vec<String>,
+}
+
+/// Fills in the derived, reverse and coverage fields of a resolved catalogue.
+pub(super) fn derive(catalogue: &mut Catalogue) {
+    link_parsers(catalogue);
+    link_models(catalogue);
+    for product in 0..catalogue.products.len() {
+        let coverage = product_coverage(catalogue, &catalogue.products[product]);
+        catalogue.products[product].coverage = coverage;
+    }
+}
+
+fn link_parsers(catalogue: &mut Catalogue) {
+    for (index, parser) in catalogue.parsers.iter().enumerate() {
+        let product = &mut catalogue.products[parser.product];
+        product.parsers.push(index);
+        product.event_types.extend(&parser.event_types);
+        for &event_type in &parser.event_types {
+            catalogue.event_types[event_type].parsers.push(index);
+        }
+    }
+    for product in &mut catalogue.products {
+        product.event_types.sort_unstable();
+        product.event_types.dedup();
+    }
+    for (index, product) in catalogue.products.iter().enumerate() {
+        catalogue.vendors[product.vendor].products.push(index);
+    }
+    let products = &catalogue.products;
+    for vendor in &mut catalogue.vendors {
+        vendor
+            .products
+            .sort_by(|&a, &b| (&products[a].name, &products[a].id).cmp(&(&products[b].name, &products[b].id)));
+    }
+}
+
+fn link_models(catalogue: &mut Catalogue) {
+    for (index, rule) in catalogue.rules.iter().enumerate() {
+        for &model in &rule.models {
+            catalogue.models[model].rules.push(index);
+        }
+    }
+}
+
+fn product_coverage(catalogue: &Catalogue, product: &Product) -> Vec<UseCaseCoverage> {
+    let feeds = |rule: &super::Rule| {
+        rule.event_types
+            .iter()
+            .any(|e| product.event_types.binary_search(e).is_ok())
+    };
+    let mut coverage: Vec<UseCaseCoverage> = (0..catalogue.use_cases.len())
+        .filter_map(|use_case| {
+            let rules: Vec<usize> = (0..catalogue.rules.len())
+                .filter(|&r| catalogue.rules[r].use_cases.contains(&use_case) && feeds(&catalogue.rules[r]))
+                .collect();
+            (!rules.is_empty()).then(|| summarise(catalogue, product, use_case, rules))
+        })
+        .collect();
+    coverage.sort_by(|a, b| {
+        catalogue.use_cases[a.use_case]
+            .name
+            .cmp(&catalogue.use_cases[b.use_case].name)
+    });
+    coverage
+}
+
+fn summarise(catalogue: &Catalogue, product: &Product, use_case: usize, rules: Vec<usize>) -> UseCaseCoverage {
+    let mut models = BTreeSet::new();
+    let mut activity_types = BTreeSet::new();
+    let mut event_types = BTreeSet::new();
+    let mut techniques = BTreeSet::new();
+    for &r in &rules {
+        let rule = &catalogue.rules[r];
+        models.extend(&rule.models);
+        activity_types.insert(rule.activity_type);
+        let fed = rule
+            .event_types
+            .iter()
+            .filter(|e| product.event_types.binary_search(e).is_ok());
+        event_types.extend(fed);
+        techniques.extend(rule.techniques.iter().cloned());
+    }
+    UseCaseCoverage {
+        use_case,
+        rules,
+        models: models.into_iter().collect(),
+        activity_types: activity_types.into_iter().collect(),
+        event_types: event_types.into_iter().collect(),
+        techniques: techniques.into_iter().collect(),
+    }
+}
+
+/// Reads a rule's `attack` entries (`T1048` or `T1048 - Name`) into technique ids,
+/// reporting malformed ids and ids the ATT&CK data does not have.
+pub(super) fn resolve_techniques(
+    entries: &[Text],
+    file: &Path,
+    attack: &AttackData,
+    d: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut ids = BTreeSet::new();
+    for entry in entries {
+        let id = technique_id_of(&entry.value);
+        let position = Position::of(file, &entry.referenced);
+        if !is_well_formed_technique_id(id) {
+            d.push(
+                Diagnostic::error(
+                    codes::UNKNOWN_TECHNIQUE,
+                    position,
+                    format!("malformed ATT&CK technique id `{id}`"),
+                )
+                .with_help("write a technique id such as `T1048` or a sub-technique id such as `T1078.004`"),
+            );
+        } else if attack.technique(id).is_none() {
+            let diagnostic = Diagnostic::error(
+                codes::UNKNOWN_TECHNIQUE,
+                position,
+                format!("technique `{id}` is not in ATT&CK {}", attack.version()),
+            );
+            d.push(match attack.closest_technique_id(id) {
+                Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                None => diagnostic.with_help("check the id on attack.mitre.org"),
+            });
+        } else {
+            ids.insert(id.to_string());
+        }
+    }
+    ids.into_iter().collect()
+}
+
+/// Returns the id part of an `attack` entry written `T1048` or `T1048 - Name`.
+pub fn technique_id_of(entry: &str) -> &str {
+    entry.split_once(" - ").map_or(entry, |(id, _)| id).trim()
+}

@@ -1,0 +1,57 @@
+//! Command-line interface definition.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Render, test and lint security detection content kept as YAML.
+#[derive(Debug, Parser)]
+#[command(name = "contentdoc", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the Markdown catalogue from the content tree.
+    Build(BuildArgs),
+}
+
+/// Options that say where the content is and which ATT&CK data to use.
+#[derive(Debug, Clone, Args)]
+pub struct ContentArgs {
+    /// Content directory to read.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+
+    /// ATT&CK STIX 2.1 bundle (enterprise-attack.json) to use instead of the
+    /// bundled ATT&CK data or the `attack` setting in contentdoc.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub attack: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Output directory; Markdown is written to <DIR>/markdown.
+    #[arg(long, value_name = "DIR", default_value = "site")]
+    pub out: PathBuf,
+
+    /// Directory of templates that replace the built-in ones by name
+    /// (e.g. <DIR>/markdown/product.md). Defaults to ./templates when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Write nothing; list the files that are stale, missing or extra in the
+    /// output and exit with status 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Write into an output folder that contentdoc did not create, replacing
+    /// only the files it generates.
+    #[arg(long)]
+    pub force: bool,
+}

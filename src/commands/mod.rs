@@ -1,0 +1,13 @@
+//! One module per subcommand. Each returns the process exit status.
+
+pub mod build;
+mod pipeline;
+
+/// Exit status of a command, following the linter convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing to report.
+    Clean = 0,
+    /// The content has errors, or the output is out of date.
+    Findings = 1,
+}

@@ -1,0 +1,69 @@
+//! The shared first steps of every command: load, pick ATT&CK data, resolve.
+
+use std::borrow::Cow;
+use std::time::Instant;
+
+use tracing::debug;
+
+use crate::attack::AttackData;
+use crate::catalogue::{self, Catalogue};
+use crate::cli::ContentArgs;
+use crate::diag::{self, Diagnostic, Position, codes};
+use crate::load::{self, RawContent};
+
+/// A loaded and resolved content tree with every problem found on the way.
+pub struct Loaded {
+    pub raw: RawContent,
+    pub catalogue: Catalogue,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads and resolves the content named by `args`.
+pub fn load_catalogue(args: &ContentArgs) -> anyhow::Result<Loaded> {
+    let started = Instant::now();
+    let (raw, mut diagnostics) = load::load_content(&args.content)?;
+    debug!(elapsed = ?started.elapsed(), "loaded content");
+
+    let attack = match choose_attack(args, &raw) {
+        Ok(attack) => attack,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            Cow::Borrowed(AttackData::bundled())
+        }
+    };
+    let started = Instant::now();
+    let (catalogue, found) = catalogue::resolve(&raw, attack);
+    diagnostics.extend(found);
+    diag::sort(&mut diagnostics);
+    debug!(elapsed = ?started.elapsed(), "resolved catalogue");
+    Ok(Loaded {
+        raw,
+        catalogue,
+        diagnostics,
+    })
+}
+
+/// Picks the ATT&CK data: `--attack`, then the `attack` setting, then the bundled data.
+fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, AttackData>, Diagnostic> {
+    if let Some(path) = &args.attack {
+        return AttackData::from_stix_file(path).map(Cow::Owned).map_err(|error| {
+            Diagnostic::error(codes::ATTACK_DATA, Position::file_start(path), error.to_string())
+                .with_help("pass an ATT&CK Enterprise STIX 2.1 bundle such as enterprise-attack.json")
+        });
+    }
+    let Some(settings) = &raw.settings else {
+        return Ok(Cow::Borrowed(AttackData::bundled()));
+    };
+    let Some(attack) = &settings.value.attack else {
+        return Ok(Cow::Borrowed(AttackData::bundled()));
+    };
+    let path = raw.root.join(&attack.value);
+    AttackData::from_stix_file(&path).map(Cow::Owned).map_err(|error| {
+        Diagnostic::error(
+            codes::ATTACK_DATA,
+            Position::of(&settings.file, &attack.referenced),
+            error.to_string(),
+        )
+        .with_help("point `attack` at an ATT&CK Enterprise STIX 2.1 bundle, relative to the content folder")
+    })
+}

@@ -1,0 +1,142 @@
+//! Parsing one YAML file into a raw type, turning serde-saphyr errors into diagnostics.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::DuplicateKeyPolicy;
+
+use crate::diag::{Diagnostic, Position, codes};
+use crate::suggest::closest;
+
+/// Parses `text` as one YAML document of type `T`.
+///
+/// Duplicate keys are errors rather than "last one wins", because a silently
+/// dropped value is a content bug that no reviewer sees.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnostic> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(
+            Diagnostic::error(codes::UNREADABLE_FILE, Position::file_start(path), "file is empty")
+                .with_help("write the definition into the file, or delete the file"),
+        );
+    }
+    let options = serde_saphyr::options! {
+        duplicate_keys: DuplicateKeyPolicy::Error,
+    };
+    serde_saphyr::from_str_with_options(text, options).map_err(|error| to_diagnostic(path, &error))
+}
+
+fn to_diagnostic(path: &Path, error: &serde_saphyr::Error) -> Diagnostic {
+    let position = match error.location() {
+        Some(location) if location.line() > 0 => Position::of(path, &location),
+        _ => Position::file_start(path),
+    };
+    let text = error.without_snippet().to_string();
+    let message = match text.rsplit_once(" at line ") {
+        Some((message, _)) => message.to_string(),
+        None => text,
+    };
+    describe(&message, position)
+}
+
+/// Assigns a code, a clearer message and advice to a serde-saphyr message.
+fn describe(message: &str, position: Position) -> Diagnostic {
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (key, choices) = split_choices(rest);
+        let diagnostic = Diagnostic::error(codes::UNKNOWN_KEY, position, format!("unknown key `{key}`"));
+        return match closest(&key, choices.iter().map(String::as_str)) {
+            Some(best) => diagnostic.with_help(format!("did you mean `{best}`? valid keys: {}", choices.join(", "))),
+            None => diagnostic.with_help(format!("valid keys: {}", choices.join(", "))),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (value, choices) = split_choices(rest);
+        let diagnostic = Diagnostic::error(codes::WRONG_TYPE, position, format!("invalid value `{value}`"));
+        return match closest(&value, choices.iter().map(String::as_str)) {
+            Some(best) => diagnostic.with_help(format!("did you mean `{best}`? valid values: {}", choices.join(", "))),
+            None => diagnostic.with_help(format!("valid values: {}", choices.join(", "))),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let key = rest.trim_matches('`');
+        return Diagnostic::error(codes::MISSING_KEY, position, format!("missing required key `{key}`"))
+            .with_help(format!("add `{key}:` to this mapping"));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set ").next().unwrap_or(rest);
+        return Diagnostic::error(
+            codes::DUPLICATE_KEY,
+            position,
+            format!("duplicate key `{key}` in one mapping"),
+        )
+        .with_help("YAML keeps only one of the values; remove or rename one of the entries");
+    }
+    if message.starts_with("multiple YAML documents") {
+        return Diagnostic::error(codes::UNREADABLE_FILE, position, "file holds several YAML documents")
+            .with_help("put one definition in each file and remove the `---` separator");
+    }
+    if message.starts_with("expected") || message.starts_with("invalid type") || message.starts_with("invalid value") {
+        return Diagnostic::error(codes::WRONG_TYPE, position, message.to_string())
+            .with_help("check the value against the schema of this kind of file");
+    }
+    Diagnostic::error(codes::YAML_SYNTAX, position, format!("invalid YAML: {message}"))
+        .with_help("fix the YAML syntax at this position")
+}
+
+/// Splits "`x`, expected one of a, b, c" into the value and the choices.
+fn split_choices(rest: &str) -> (String, Vec<String>) {
+    let (value, tail) = rest.split_once(", expected").unwrap_or((rest, ""));
+    let list = tail
+        .trim_start_matches(" one of")
+        .trim_start_matches(' ')
+        .split(", ")
+        .map(|choice| choice.trim_matches('`').to_string())
+        .filter(|choice| !choice.is_empty())
+        .collect();
+    (value.trim_matches('`').to_string(), list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::raw::RawNamed;
+
+    fn parse_named(text: &str) -> Result<RawNamed, Diagnostic> {
+        parse(Path::new("use-cases/x.yaml"), text)
+    }
+
+    #[test]
+    fn unknown_key_names_nearest_key() {
+        let error = parse_named("id: x\nname: X\ndescriptoin: y\n").unwrap_err();
+        assert_eq!(error.code, codes::UNKNOWN_KEY);
+        assert_eq!((error.position.line, error.position.column), (3, 1));
+        assert!(error.help.unwrap().starts_with("did you mean `description`?"));
+    }
+
+    #[test]
+    fn duplicate_key_is_an_error() {
+        let error = parse_named("id: x\nname: X\nname: Y\n").unwrap_err();
+        assert_eq!(error.code, codes::DUPLICATE_KEY);
+        assert_eq!(error.position.line, 3);
+    }
+
+    #[test]
+    fn missing_key_is_named() {
+        let error = parse_named("id: x\n").unwrap_err();
+        assert_eq!(error.code, codes::MISSING_KEY);
+        assert_eq!(error.message, "missing required key `name`");
+    }
+
+    #[test]
+    fn empty_file_is_reported() {
+        let error = parse_named("\n  \n").unwrap_err();
+        assert_eq!(error.code, codes::UNREADABLE_FILE);
+    }
+
+    #[test]
+    fn yaml_one_one_words_stay_text() {
+        let named = parse_named("id: no\nname: 0755\ndescription: 2026-01-01\n").unwrap();
+        assert_eq!(named.id.value, "no");
+        assert_eq!(named.name.value, "0755");
+        assert_eq!(named.description.as_deref(), Some("2026-01-01"));
+    }
+}

@@ -1,0 +1,129 @@
+//! Escaping content text for Markdown output.
+//!
+//! Content text is data, not markup: a `|` must not split a table cell, a
+//! newline must not end a table row, and `<b>` must show as text rather than
+//! turn the rest of the page bold.
+
+/// Escapes text for a GitHub-flavoured Markdown table cell, on one line.
+///
+/// Line breaks become `<br>`, which is the only way to break a line inside a cell.
+pub fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut lines = text.trim().lines().peekable();
+    while let Some(line) = lines.next() {
+        push_inline(&mut out, line.trim_end_matches('\r'));
+        if lines.peek().is_some() {
+            out.push_str("<br>");
+        }
+    }
+    out
+}
+
+/// Escapes text for one line of Markdown outside tables (headings, list items).
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let joined: Vec<&str> = text.split_whitespace().collect();
+    push_inline(&mut out, &joined.join(" "));
+    out
+}
+
+/// Writes `text` as a code span for a table cell, keeping every character visible.
+///
+/// GitHub-flavoured Markdown splits cells on `|` even inside code spans, so
+/// pipes are written `\|`, which the table parser turns back into `|`.
+pub fn code_cell(text: &str) -> String {
+    code_span(&text.replace('|', "\\|"))
+}
+
+/// Writes `text` as a code span outside tables.
+pub fn code(text: &str) -> String {
+    code_span(text)
+}
+
+fn code_span(text: &str) -> String {
+    let mut body = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => body.push(' '),
+            c => push_visible(&mut body, c),
+        }
+    }
+    let fence = "`".repeat(longest_backtick_run(&body) + 1);
+    let pad = if body.starts_with('`') || body.ends_with('`') || body.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{body}{pad}{fence}")
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// Wraps `text` in a fenced code block whose fence no backtick run in the text can close.
+pub fn code_block(text: &str) -> String {
+    let fence = "`".repeat(longest_backtick_run(text).max(2) + 1);
+    let mut body = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => body.push(c),
+            c => push_visible(&mut body, c),
+        }
+    }
+    format!("{fence}text\n{body}\n{fence}")
+}
+
+/// Normalises a Markdown description for use as a block: trims it and
+/// drops carriage returns, so the page's own line endings stay consistent.
+pub fn block(text: &str) -> String {
+    text.trim().replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn push_inline(out: &mut String, line: &str) {
+    for c in line.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '<' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => push_visible(out, c),
+        }
+    }
+}
+
+/// Shows control characters (a carriage return, a NUL) as escapes instead of
+/// writing them raw, where they would end lines or vanish.
+fn push_visible(out: &mut String, c: char) {
+    if c.is_control() {
+        out.extend(c.escape_default());
+    } else {
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_escapes_pipe_newline_and_tag() {
+        assert_eq!(cell("a|b\nc <b>"), "a\\|b<br>c \\<b>");
+    }
+
+    #[test]
+    fn code_cell_keeps_regex_visible() {
+        assert_eq!(code_cell(r"(?:a|b)\s<x>"), r"`(?:a\|b)\s<x>`");
+    }
+
+    #[test]
+    fn code_block_fence_outlasts_backticks() {
+        assert_eq!(code_block("a ```` b"), "`````text\na ```` b\n`````");
+    }
+
+    #[test]
+    fn code_block_shows_carriage_return() {
+        assert_eq!(code_block("line\r"), "```text\nline\\r\n```");
+    }
+}

@@ -1,0 +1,15 @@
+//! Typed view models for templates, built from the catalogue.
+//!
+//! A view holds display text and ready-made relative links for one page, so
+//! templates only lay out what they receive. The same views serve every
+//! output format; only the file extension of links differs.
+
+mod common;
+mod indexes;
+mod parser;
+mod product;
+
+pub use common::*;
+pub use indexes::{CategoriesView, CoverageView, DataSourcesView, LandingView, UseCaseView, UseCasesView};
+pub use parser::ParserView;
+pub use product::{ProductUseCaseView, ProductView, product_use_case_page};

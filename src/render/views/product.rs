@@ -1,0 +1,313 @@
+//! Views of a data-source (product) page and of a product × use case page.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::common::*;
+use crate::catalogue::{Catalogue, UseCaseCoverage};
+use crate::render::paths::PageRef;
+
+/// The page of one vendor product.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductView {
+    pub vendor: String,
+    pub product: String,
+    pub description: Option<String>,
+    pub breadcrumbs: Vec<Link>,
+    pub categories: Vec<Link>,
+    pub parsers: Vec<Link>,
+    pub totals: Vec<Total>,
+    pub rows: Vec<UseCaseRow>,
+    pub matrix: MatrixView,
+    pub attack_version: String,
+}
+
+/// One use case with coverage, as a row of the product page's table.
+#[derive(Debug, Clone, Serialize)]
+pub struct UseCaseRow {
+    pub use_case: Link,
+    pub activity_types: Vec<String>,
+    pub event_types: Vec<EventTypeParsers>,
+    pub techniques: Vec<TechniqueView>,
+    pub content: ContentCount,
+}
+
+/// An event type with the parsers of the product that produce it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventTypeParsers {
+    pub id: String,
+    pub parsers: Vec<Link>,
+}
+
+impl ProductView {
+    /// Builds the view of product `index`.
+    pub fn new(catalogue: &Catalogue, index: usize, linker: &Linker) -> Self {
+        let product = &catalogue.products[index];
+        let vendor = &catalogue.vendors[product.vendor];
+        let rows: Vec<UseCaseRow> = product
+            .coverage
+            .iter()
+            .map(|coverage| use_case_row(catalogue, index, coverage, linker))
+            .collect();
+        let all_rules: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.rules.iter().copied()).collect();
+        let all_models: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.models.iter().copied()).collect();
+        ProductView {
+            vendor: vendor.name.clone(),
+            product: product.name.clone(),
+            description: product.description.clone(),
+            breadcrumbs: vec![
+                linker.link("Catalogue", &PageRef::Landing),
+                linker.link("Data sources", &PageRef::DataSources),
+            ],
+            categories: product
+                .categories
+                .iter()
+                .map(|&c| Link {
+                    text: catalogue.categories[c].name.clone(),
+                    href: format!("{}#{}", linker.href(&PageRef::Categories), catalogue.categories[c].id),
+                })
+                .collect(),
+            parsers: product
+                .parsers
+                .iter()
+                .map(|&p| linker.link(&catalogue.parsers[p].id, &PageRef::Parser(&catalogue.parsers[p].id)))
+                .collect(),
+            totals: vec![
+                Total {
+                    label: "Parsers".into(),
+                    count: product.parsers.len(),
+                    href: None,
+                },
+                Total {
+                    label: "Event types".into(),
+                    count: product.event_types.len(),
+                    href: None,
+                },
+                Total {
+                    label: "Use cases".into(),
+                    count: product.coverage.len(),
+                    href: None,
+                },
+                Total {
+                    label: "Rules".into(),
+                    count: all_rules.len(),
+                    href: None,
+                },
+                Total {
+                    label: "Models".into(),
+                    count: all_models.len(),
+                    href: None,
+                },
+            ],
+            matrix: product_matrix(catalogue, &product.coverage, &all_rules),
+            rows,
+            attack_version: catalogue.attack.version().to_string(),
+        }
+    }
+}
+
+fn use_case_row(catalogue: &Catalogue, product: usize, coverage: &UseCaseCoverage, linker: &Linker) -> UseCaseRow {
+    let use_case = &catalogue.use_cases[coverage.use_case];
+    let page = product_use_case_page(catalogue, product, coverage.use_case);
+    let parsers_of_product = &catalogue.products[product].parsers;
+    UseCaseRow {
+        use_case: linker.link(&use_case.name, &PageRef::UseCase(&use_case.id)),
+        activity_types: names(coverage.activity_types.iter().map(|&a| &catalogue.activity_types[a])),
+        event_types: coverage
+            .event_types
+            .iter()
+            .map(|&e| {
+                let event_type = &catalogue.event_types[e];
+                let parsers = event_type
+                    .parsers
+                    .iter()
+                    .filter(|p| parsers_of_product.contains(p))
+                    .map(|&p| linker.link(&catalogue.parsers[p].id, &PageRef::Parser(&catalogue.parsers[p].id)))
+                    .collect();
+                EventTypeParsers {
+                    id: event_type.id.clone(),
+                    parsers,
+                }
+            })
+            .collect(),
+        techniques: coverage
+            .techniques
+            .iter()
+            .map(|t| TechniqueView::new(&catalogue.attack, t, rules_with(catalogue, &coverage.rules, t)))
+            .collect(),
+        content: ContentCount {
+            rules: coverage.rules.len(),
+            models: coverage.models.len(),
+            href: linker.href(&page),
+        },
+    }
+}
+
+fn rules_with(catalogue: &Catalogue, rules: &[usize], technique: &str) -> usize {
+    rules
+        .iter()
+        .filter(|&&r| catalogue.rules[r].techniques.iter().any(|t| t == technique))
+        .count()
+}
+
+fn product_matrix(catalogue: &Catalogue, coverage: &[UseCaseCoverage], rules: &BTreeSet<usize>) -> MatrixView {
+    let rules: Vec<usize> = rules.iter().copied().collect();
+    let techniques: BTreeSet<&String> = coverage.iter().flat_map(|c| c.techniques.iter()).collect();
+    let counted: Vec<(String, usize)> = techniques
+        .into_iter()
+        .map(|t| (t.clone(), rules_with(catalogue, &rules, t)))
+        .collect();
+    MatrixView::new(&catalogue.attack, &counted)
+}
+
+/// Returns the product × use case page.
+pub fn product_use_case_page(catalogue: &Catalogue, product: usize, use_case: usize) -> PageRef<'_> {
+    let p = &catalogue.products[product];
+    PageRef::ProductUseCase {
+        vendor: &catalogue.vendors[p.vendor].id,
+        product: &p.id,
+        use_case: &catalogue.use_cases[use_case].id,
+    }
+}
+
+/// The page listing what covers one product for one use case.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductUseCaseView {
+    pub title: String,
+    pub use_case: Link,
+    pub use_case_description: Option<String>,
+    pub breadcrumbs: Vec<Link>,
+    pub rule_count: usize,
+    pub model_count: usize,
+    pub groups: Vec<EventTypeGroup>,
+    pub models: Vec<ModelRow>,
+}
+
+/// Rules that consume one event type, grouped by technique.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventTypeGroup {
+    pub event_type: String,
+    pub name: String,
+    pub techniques: Vec<TechniqueGroup>,
+}
+
+/// Rules mapped to one technique; `technique` is `None` for rules without one.
+#[derive(Debug, Clone, Serialize)]
+pub struct TechniqueGroup {
+    pub technique: Option<TechniqueView>,
+    pub rules: Vec<RuleRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleRow {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub activity_type: String,
+    pub score: Option<u32>,
+    pub models: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelRow {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub scope: String,
+    pub feature: String,
+}
+
+impl ProductUseCaseView {
+    /// Builds the view for product `product` and the coverage entry `coverage`.
+    pub fn new(catalogue: &Catalogue, product: usize, coverage: &UseCaseCoverage, linker: &Linker) -> Self {
+        let use_case = &catalogue.use_cases[coverage.use_case];
+        let title = product_title(catalogue, product);
+        ProductUseCaseView {
+            title: format!("{title}: {}", use_case.name),
+            use_case: linker.link(&use_case.name, &PageRef::UseCase(&use_case.id)),
+            use_case_description: use_case.description.clone(),
+            breadcrumbs: vec![
+                linker.link("Catalogue", &PageRef::Landing),
+                linker.link("Data sources", &PageRef::DataSources),
+                linker.link(&title, &product_page(catalogue, product)),
+            ],
+            rule_count: coverage.rules.len(),
+            model_count: coverage.models.len(),
+            groups: coverage
+                .event_types
+                .iter()
+                .map(|&e| event_type_group(catalogue, coverage, e))
+                .collect(),
+            models: coverage.models.iter().map(|&m| model_row(catalogue, m)).collect(),
+        }
+    }
+}
+
+fn event_type_group(catalogue: &Catalogue, coverage: &UseCaseCoverage, event_type: usize) -> EventTypeGroup {
+    let rules: Vec<usize> = coverage
+        .rules
+        .iter()
+        .copied()
+        .filter(|&r| catalogue.rules[r].event_types.contains(&event_type))
+        .collect();
+    let techniques: BTreeSet<&String> = rules
+        .iter()
+        .flat_map(|&r| catalogue.rules[r].techniques.iter())
+        .collect();
+    let mut groups: Vec<TechniqueGroup> = techniques
+        .into_iter()
+        .map(|t| TechniqueGroup {
+            technique: Some(TechniqueView::new(
+                &catalogue.attack,
+                t,
+                rules_with(catalogue, &rules, t),
+            )),
+            rules: rules
+                .iter()
+                .filter(|&&r| catalogue.rules[r].techniques.contains(t))
+                .map(|&r| rule_row(catalogue, r))
+                .collect(),
+        })
+        .collect();
+    let unmapped: Vec<RuleRow> = rules
+        .iter()
+        .filter(|&&r| catalogue.rules[r].techniques.is_empty())
+        .map(|&r| rule_row(catalogue, r))
+        .collect();
+    if !unmapped.is_empty() {
+        groups.push(TechniqueGroup {
+            technique: None,
+            rules: unmapped,
+        });
+    }
+    let event = &catalogue.event_types[event_type];
+    EventTypeGroup {
+        event_type: event.id.clone(),
+        name: event.name.clone(),
+        techniques: groups,
+    }
+}
+
+fn rule_row(catalogue: &Catalogue, index: usize) -> RuleRow {
+    let rule = &catalogue.rules[index];
+    RuleRow {
+        id: rule.id.clone(),
+        name: rule.name.clone(),
+        description: rule.description.clone().unwrap_or_default(),
+        activity_type: catalogue.activity_types[rule.activity_type].name.clone(),
+        score: rule.score,
+        models: rule.models.iter().map(|&m| catalogue.models[m].id.clone()).collect(),
+    }
+}
+
+fn model_row(catalogue: &Catalogue, index: usize) -> ModelRow {
+    let model = &catalogue.models[index];
+    ModelRow {
+        id: model.id.clone(),
+        name: model.name.clone(),
+        description: model.description.clone().unwrap_or_default(),
+        scope: model.scope.label().to_string(),
+        feature: model.feature.clone().unwrap_or_default(),
+    }
+}
