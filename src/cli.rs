@@ -16,6 +16,10 @@ pub struct Cli {
 pub enum Command {
     /// Build the Markdown catalogue from the content tree.
     Build(BuildArgs),
+    /// Write the JSON Schemas of the content files, for editors.
+    Schema(SchemaArgs),
+    /// Write the resolved catalogue as one JSON document.
+    Export(ExportArgs),
 }
 
 /// Options that say where the content is and which ATT&CK data to use.
@@ -54,4 +58,21 @@ pub struct BuildArgs {
     /// only the files it generates.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SchemaArgs {
+    /// Directory to write <kind>.schema.json files into; created if missing.
+    #[arg(long, value_name = "DIR", default_value = "schemas")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// File to write the JSON to; standard output when omitted.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }

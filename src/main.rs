@@ -14,6 +14,8 @@ fn main() -> ExitCode {
         .init();
     let result = match &cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Schema(args) => commands::schema::run(args),
+        Command::Export(args) => commands::export::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -30,7 +30,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
 
     let started = Instant::now();
     let tera = templates::load(template_dir(args).as_deref())?;
-    let pages = markdown::render(&loaded.catalogue, &tera)?;
+    let mut pages = markdown::render(&loaded.catalogue, &tera)?;
+    pages.extend(crate::interop::site_files(&loaded.catalogue)?);
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
     debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown");
 
     let dir = args.out.join("markdown");
@@ -41,7 +43,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
     output::write(&dir, &pages, args.force)?;
     debug!(elapsed = ?started.elapsed(), "wrote output");
     info!(pages = pages.len(), dir = %dir.display(), "catalogue built");
-    println!("wrote {} Markdown pages to {}", pages.len(), dir.display());
+    println!("wrote {} files to {}", pages.len(), dir.display());
     Ok(Status::Clean)
 }
 

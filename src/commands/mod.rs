@@ -1,7 +1,9 @@
 //! One module per subcommand. Each returns the process exit status.
 
 pub mod build;
+pub mod export;
 mod pipeline;
+pub mod schema;
 
 /// Exit status of a command, following the linter convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

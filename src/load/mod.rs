@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use sources::SourceMap;
-pub use walk::FileKind;
+pub use walk::{FileKind, classify};
 
 use crate::diag::{Diagnostic, Position, codes};
 use raw::*;

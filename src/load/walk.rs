@@ -100,7 +100,7 @@ fn misplaced(path: &Path) -> Diagnostic {
 }
 
 /// Decides the kind of a file from its path relative to the content root.
-fn classify(relative: &Path) -> Option<FileKind> {
+pub fn classify(relative: &Path) -> Option<FileKind> {
     let parts: Vec<&str> = relative
         .components()
         .map(|c| c.as_os_str().to_str())
