@@ -20,6 +20,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Write the resolved catalogue as one JSON document.
     Export(ExportArgs),
+    /// Compare two content trees or git revisions, as release notes.
+    Diff(DiffArgs),
 }
 
 /// Options that say where the content is and which ATT&CK data to use.
@@ -75,4 +77,31 @@ pub struct ExportArgs {
     /// File to write the JSON to; standard output when omitted.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+/// Output format of `contentdoc diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// Old content: a directory, or else a git revision (HEAD~1, a tag, a commit id)
+    /// of the repository in the working directory.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+
+    /// New content: a directory or a git revision, as for OLD.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: DiffFormat,
+
+    /// Path of the content folder inside the repository, used for revisions.
+    #[arg(long, value_name = "PATH", default_value = "content")]
+    pub content_path: String,
 }

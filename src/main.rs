@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Export(args) => commands::export::run(args),
+        Command::Diff(args) => commands::diff::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -73,7 +73,12 @@ fn validate_tree(root: &Path) -> (usize, Vec<String>) {
 fn content_files_match_their_schemas() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut total = 0;
-    for root in [manifest.join("content"), fixture("small")] {
+    for root in [
+        manifest.join("content"),
+        fixture("small"),
+        fixture("diff/old"),
+        fixture("diff/new"),
+    ] {
         if !root.is_dir() {
             assert_eq!(
                 root,

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each returns the process exit status.
 
 pub mod build;
+pub mod diff;
 pub mod export;
 mod pipeline;
 pub mod schema;

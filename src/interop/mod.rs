@@ -1,7 +1,9 @@
-//! Interoperability: JSON Schemas of the content files and a JSON export of
-//! the resolved catalogue.
+//! Interoperability: JSON Schemas of the content files, a JSON export of the
+//! resolved catalogue, and the diff of two catalogues built on that export.
 
+pub mod diff;
 pub mod export;
+pub mod revision;
 pub mod schema;
 
 use crate::catalogue::Catalogue;
