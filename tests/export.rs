@@ -178,3 +178,24 @@ fn build_check_covers_json_files() {
     assert_eq!(missing.len(), 1, "{stdout}");
     assert!(missing[0].ends_with("schemas/rule.schema.json"), "{stdout}");
 }
+
+/// The diff trusts these field lists, so each named field must exist.
+#[test]
+fn entity_kind_fields_exist_in_export() {
+    use contentdoc::interop::export::EntityKind;
+
+    let export: serde_json::Value = serde_json::from_str(&export_text(&fixture("small"))).unwrap();
+    for kind in EntityKind::ALL {
+        let entities = export[kind.key()].as_array().unwrap();
+        assert!(!entities.is_empty(), "{}", kind.key());
+        let named = kind
+            .derived_fields()
+            .iter()
+            .chain(kind.references().iter().map(|(field, _)| field));
+        for field in named {
+            for entity in entities {
+                assert!(entity.get(*field).is_some(), "{}.{field} is missing", kind.key());
+            }
+        }
+    }
+}

@@ -17,7 +17,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<Status> {
     let old = load_export(&old_tree)?;
     let new = load_export(&new_tree)?;
     let (Some(old), Some(new)) = (old, new) else {
-        eprintln!("error: the content has errors; fix them before comparing");
+        eprintln!("error: the content has errors, so nothing was compared; fix them and run the diff again");
         return Ok(Status::Findings);
     };
     let report = diff(&old, &new, &old_tree.label, &new_tree.label)?;
@@ -29,7 +29,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<Status> {
     Ok(Status::Clean)
 }
 
-/// Loads one side, printing its diagnostics; returns `None` when it has errors.
+/// Loads one side and prints its diagnostics. Returns `None` when it has errors.
 fn load_export(tree: &ContentTree) -> anyhow::Result<Option<Export>> {
     let args = ContentArgs {
         content: PathBuf::from(&tree.path),

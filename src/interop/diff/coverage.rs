@@ -159,7 +159,7 @@ fn by_product(export: &Export, rename: &dyn Fn(EntityKind, &str) -> String) -> B
         .collect()
 }
 
-/// Pairs the entries of both maps by key; a key on one side only meets an empty entry.
+/// Pairs the entries of both maps by key. A key on one side only is paired with an empty entry.
 fn compare<'a>(
     old: &'a BTreeMap<String, Covered>,
     new: &'a BTreeMap<String, Covered>,

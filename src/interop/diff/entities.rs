@@ -231,4 +231,72 @@ mod tests {
             json!({"models": ["M-A", "M-NEW"], "activity_type": "x"})
         );
     }
+
+    fn rule(id: &str, name: &str, score: u32) -> Value {
+        json!({
+            "id": id, "name": name, "description": null, "use_cases": ["exfil"],
+            "activity_type": "email", "event_types": ["mail-out"], "techniques": ["T1048"],
+            "models": [], "score": score, "products": ["derived"], "source": {"file": "x", "line": 1}
+        })
+    }
+
+    fn rules_only(rules: Vec<Value>) -> Value {
+        json!({ "rules": rules })
+    }
+
+    #[test]
+    fn rename_lists_other_changes() {
+        let old = rules_only(vec![rule("R-A", "Alert", 10)]);
+        let new = rules_only(vec![rule("R-B", "Alert", 20)]);
+        let (kinds, renames) = diff_entities(&old, &new);
+        let rules = kinds.iter().find(|k| k.kind == "rules").unwrap();
+        let expected = vec![Rename {
+            from: "R-A".into(),
+            to: "R-B".into(),
+            similarity: 0.875,
+            changes: vec![FieldChange {
+                field: "score".into(),
+                old: json!(10),
+                new: json!(20),
+            }],
+        }];
+        assert_eq!(rules.renamed, expected);
+        assert_eq!(rules.added, vec![]);
+        assert_eq!(rules.removed, vec![]);
+        assert_eq!(renames[&EntityKind::Rule]["R-A"], "R-B");
+    }
+
+    #[test]
+    fn rename_pairs_most_similar_first() {
+        let old = rules_only(vec![rule("R-A", "Alert", 10), rule("R-B", "Other", 10)]);
+        let new = rules_only(vec![rule("R-X", "Other", 10), rule("R-Y", "Alert", 30)]);
+        let (kinds, _) = diff_entities(&old, &new);
+        let rules = kinds.iter().find(|k| k.kind == "rules").unwrap();
+        let pairs: Vec<(&str, &str)> = rules.renamed.iter().map(|r| (r.from.as_str(), r.to.as_str())).collect();
+        assert_eq!(pairs, [("R-A", "R-Y"), ("R-B", "R-X")]);
+    }
+
+    #[test]
+    fn dissimilar_entities_stay_added_and_removed() {
+        let mut other = rule("R-B", "Different", 99);
+        other["techniques"] = json!(["T1567"]);
+        other["use_cases"] = json!(["phishing"]);
+        let (kinds, renames) = diff_entities(&rules_only(vec![rule("R-A", "Alert", 10)]), &rules_only(vec![other]));
+        let rules = kinds.iter().find(|k| k.kind == "rules").unwrap();
+        assert_eq!(rules.renamed, vec![]);
+        assert_eq!(rules.removed.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["R-A"]);
+        assert_eq!(rules.added.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["R-B"]);
+        assert!(renames.get(&EntityKind::Rule).is_none_or(|map| map.is_empty()));
+    }
+
+    #[test]
+    fn derived_fields_are_not_changes() {
+        let old = rules_only(vec![rule("R-A", "Alert", 10)]);
+        let mut changed = rule("R-A", "Alert", 10);
+        changed["products"] = json!(["p1", "p2"]);
+        changed["source"] = json!({"file": "y", "line": 3});
+        let (kinds, _) = diff_entities(&old, &rules_only(vec![changed]));
+        let rules = kinds.iter().find(|k| k.kind == "rules").unwrap();
+        assert_eq!(rules.changed, vec![]);
+    }
 }

@@ -80,7 +80,7 @@ pub struct Change {
     pub changes: Vec<FieldChange>,
 }
 
-/// One field's old and new export value; `null` stands for an absent value.
+/// One field's old and new export value. `null` is an absent value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub field: String,
