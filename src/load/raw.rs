@@ -29,6 +29,9 @@ pub struct RawSettings {
     /// to the content directory, used in place of the bundled ATT&CK data.
     #[serde(default)]
     pub attack: Option<Text>,
+    /// Largest content file read, in bytes (default 4 MiB).
+    #[serde(default)]
+    pub max_file_bytes: Option<Spanned<u64>>,
 }
 
 /// `vendors/<vendor>/vendor.yaml`.
