@@ -7,7 +7,7 @@ use crate::diag::{Diagnostic, Position, codes};
 use crate::load::raw::Text;
 use crate::suggest::closest;
 
-/// Which id syntax a kind uses.
+/// Id syntax of a kind of definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdStyle {
     /// Lowercase slug: `[a-z0-9][a-z0-9._-]*`.
@@ -16,7 +16,7 @@ pub enum IdStyle {
     Conventional,
 }
 
-/// Longest id accepted; ids become file names, which most file systems cap at 255 bytes.
+/// Maximum id length. Ids become file names, which most file systems cap at 255 bytes.
 pub const MAX_ID_LEN: usize = 120;
 
 /// Checks `id` against `style`, returning what is wrong with it.

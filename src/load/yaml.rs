@@ -8,13 +8,13 @@ use serde_saphyr::DuplicateKeyPolicy;
 use crate::diag::{Diagnostic, Position, codes};
 use crate::suggest::closest;
 
-/// Deepest nesting of YAML collections accepted. Definitions nest three or four levels.
+/// Maximum nesting depth of YAML collections. Definitions nest three or four levels.
 pub const MAX_DEPTH: usize = 32;
-/// Most YAML nodes in one file: far above any real definition, far below what exhausts memory.
+/// Maximum number of YAML nodes in one file, far above any real definition and far below what exhausts memory.
 pub const MAX_NODES: usize = 200_000;
-/// Most alias uses in one file.
+/// Maximum number of alias uses in one file.
 pub const MAX_ALIASES: usize = 1_000;
-/// Most events that aliases may replay in one file; this is what stops "billion laughs" files.
+/// Maximum number of events that aliases may replay in one file. This limit stops "billion laughs" files.
 pub const MAX_REPLAYED_EVENTS: usize = 100_000;
 
 /// Parses `text` as one YAML document of type `T`.

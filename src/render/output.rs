@@ -56,9 +56,9 @@ pub fn check(dir: &Path, pages: &[Page]) -> anyhow::Result<Drift> {
 
 /// Replaces `dir` with exactly `pages`.
 ///
-/// `dir` must be absent, empty, or marked as contentdoc output; with `force`,
-/// an unmarked folder is accepted but only files named like generated pages
-/// are replaced, and everything else in it is kept.
+/// `dir` must be absent, empty, or marked as contentdoc output. With `force`
+/// an unmarked folder is accepted too, but only files named like generated
+/// pages are replaced and everything else in it is copied over unchanged.
 pub fn write(dir: &Path, pages: &[Page], force: bool) -> anyhow::Result<()> {
     let owned = is_ours(dir)?;
     if !owned && !force {
