@@ -211,7 +211,7 @@ fn description_text_stays_intact() {
     let row = rules.row("R-IN-1");
     assert_eq!(row.len(), rules.header.len(), "the row was split into extra cells");
     let cell = &row[rules.column("Description")];
-    assert_eq!(cell.text, "Matches a|b\nsecond line with <b>bold</b> text");
+    assert_eq!(cell.text, "Matches a|b second line with <b>bold</b> text");
 }
 
 #[test]

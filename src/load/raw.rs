@@ -41,6 +41,10 @@ pub struct RawSettings {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub attack: Option<Text>,
+    /// Largest content file read, in bytes (default 4 MiB).
+    #[serde(default)]
+    #[schemars(with = "Option<u64>")]
+    pub max_file_bytes: Option<Spanned<u64>>,
 }
 
 /// `vendors/<vendor>/vendor.yaml`.

@@ -19,6 +19,55 @@ pub fn cell(text: &str) -> String {
     out
 }
 
+/// Writes a Markdown description into a table cell, keeping its inline markup.
+///
+/// Lines of a paragraph are joined with spaces and paragraphs are separated
+/// by `<br><br>`. Outside code spans `<` is escaped so raw HTML shows as
+/// text; everywhere `|` is written `\|` so it cannot split the cell.
+pub fn markdown_cell(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut open_fence: Option<usize> = None;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if index > 0 {
+            out.push_str("<br><br>");
+        }
+        let mut chars = paragraph.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '`' => {
+                    let mut run = 1;
+                    while chars.next_if_eq(&'`').is_some() {
+                        run += 1;
+                    }
+                    open_fence = match open_fence {
+                        Some(open) if open == run => None,
+                        None => Some(run),
+                        other => other,
+                    };
+                    out.extend(std::iter::repeat_n('`', run));
+                }
+                '|' => out.push_str("\\|"),
+                '<' if open_fence.is_none() => out.push_str("\\<"),
+                '\\' if open_fence.is_none() => {
+                    out.push('\\');
+                    out.extend(chars.next());
+                }
+                c => push_visible(&mut out, c),
+            }
+        }
+        if let Some(run) = open_fence.take() {
+            out.extend(std::iter::repeat_n('`', run));
+        }
+    }
+    out
+}
+
 /// Escapes text for one line of Markdown outside tables (headings, list items).
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -110,6 +159,20 @@ mod tests {
     #[test]
     fn cell_escapes_pipe_newline_and_tag() {
         assert_eq!(cell("a|b\nc <b>"), "a\\|b<br>c \\<b>");
+    }
+
+    #[test]
+    fn markdown_cell_joins_and_escapes() {
+        let text = "First `a|<b>` line\nwraps <i>.\n\nSecond | para.";
+        assert_eq!(
+            markdown_cell(text),
+            "First `a\\|<b>` line wraps \\<i>.<br><br>Second \\| para."
+        );
+    }
+
+    #[test]
+    fn markdown_cell_closes_open_code_span() {
+        assert_eq!(markdown_cell("a `b"), "a `b`");
     }
 
     #[test]
