@@ -8,6 +8,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::{Diagnostic, Severity, count};
+use crate::lint::invisible::escape;
 use crate::load::SourceMap;
 
 /// Colours of the parts of a diagnostic; all plain when unstyled.
@@ -77,12 +78,12 @@ fn render(diagnostics: &[Diagnostic], sources: &SourceMap, palette: &Palette) ->
 fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, palette: &Palette) {
     let severity = palette.severity(d.severity);
     let gutter = palette.gutter;
+    let message = escape(&d.message);
     let _ = writeln!(
         out,
-        "{severity}{}[{}]{severity:#}: {}",
+        "{severity}{}[{}]{severity:#}: {message}",
         d.severity.as_str(),
-        d.code,
-        d.message
+        d.code
     );
     let _ = writeln!(out, "  {gutter}-->{gutter:#} {}", d.position);
     if let Some(line_text) = sources.line(&d.position.file, d.position.line) {
@@ -93,23 +94,15 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, palette: &P
             .take(d.position.column.saturating_sub(1) as usize)
             .map(|c| match c {
                 '\t' => "\t".to_string(),
-                _ => " ".repeat(shown(c).chars().count()),
+                _ => " ".repeat(escape(c.encode_utf8(&mut [0; 4])).chars().count()),
             })
             .collect();
         let _ = writeln!(out, "{pad} {gutter}|{gutter:#}");
-        let _ = writeln!(
-            out,
-            "{gutter}{number} |{gutter:#} {}",
-            line_text.chars().map(shown).collect::<String>()
-        );
+        let _ = writeln!(out, "{gutter}{number} |{gutter:#} {}", escape(line_text));
         let _ = writeln!(out, "{pad} {gutter}|{gutter:#} {caret_pad}{severity}^{severity:#}");
     }
     if let Some(help) = &d.help {
         let help_style = palette.help;
-        let _ = writeln!(out, "  {help_style}= help{help_style:#}: {help}");
+        let _ = writeln!(out, "  {help_style}= help{help_style:#}: {}", escape(help));
     }
-}
-
-fn shown(c: char) -> String {
-    crate::lint::invisible::escape(c.encode_utf8(&mut [0; 4]))
 }

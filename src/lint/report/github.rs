@@ -4,6 +4,7 @@
 
 use super::display_path;
 use crate::diag::{Diagnostic, Severity};
+use crate::lint::invisible;
 
 /// Renders one workflow command line per diagnostic.
 pub fn render(diagnostics: &[Diagnostic]) -> String {
@@ -30,9 +31,13 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-/// Escapes a message the way the Actions runner unescapes it.
+/// Escapes a message the way the Actions runner unescapes it, and shows
+/// invisible characters as `<U+200B>` so they cannot reorder the annotation.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    invisible::escape(text)
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value, where `:` and `,` are also separators.

@@ -4,7 +4,7 @@
 //! file that cannot be read or is not an ATT&CK Enterprise STIX 2.1 bundle.
 //! The bundled ATT&CK data is used instead.
 //!
-//! Why: Techniques are checked against a different ATT&CK release than the one
+//! Why: techniques are checked against a different ATT&CK release than the one
 //! the author chose.
 //!
 //! Example:

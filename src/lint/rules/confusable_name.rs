@@ -5,7 +5,7 @@
 //! one vendor, after lowercasing them and dropping everything but letters
 //! and digits. Exact duplicate ids are reported as CD203 instead.
 //!
-//! Why: `AMAG` and `Amag` are almost always one vendor entered twice; the
+//! Why: `AMAG` and `Amag` are almost always one vendor entered twice. The
 //! catalogue would show two entries that readers cannot tell apart, with the
 //! content split between them.
 //!
@@ -115,7 +115,7 @@ fn groups(raw: &RawContent) -> Vec<(&'static str, Vec<Entry<'_>>)> {
 /// Entries with the same exact id are duplicates, reported as CD203.
 fn compare<'a>(
     kind: &str,
-    what: &str,
+    field_name: &str,
     entries: &[Entry<'a>],
     field: impl Fn(&Entry<'a>) -> Option<&'a Text>,
     found: &mut Vec<Diagnostic>,
@@ -138,11 +138,11 @@ fn compare<'a>(
                         codes::CONFUSABLE_NAME,
                         Position::of(entry.0, &text.referenced),
                         format!(
-                            "{kind} {what} `{}` collides with `{first_text}` at {first_position} once case, spaces and punctuation are ignored",
+                            "{kind} {field_name} `{}` collides with `{first_text}` at {first_position} once case, spaces and punctuation are ignored",
                             text.value
                         ),
                     )
-                    .with_help(format!("if both are one {kind}, merge the definitions; otherwise make the {what}s clearly different")),
+                    .with_help(format!("if both are one {kind}, merge the definitions; otherwise make the {field_name}s clearly different")),
                 );
             }
             Some(_) => {}

@@ -5,7 +5,7 @@
 //! product folders a product or parser sits in. The help names the nearest
 //! existing id.
 //!
-//! Why: The reference is dropped, so coverage pages miss the link the author
+//! Why: the reference is dropped, so coverage pages miss the link the author
 //! meant to make.
 //!
 //! Example:

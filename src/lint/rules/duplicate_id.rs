@@ -2,8 +2,8 @@
 //!
 //! Two definitions of the same kind with the same id.
 //!
-//! Why: References by that id become ambiguous; only the first definition is
-//! kept.
+//! Why: references by that id become ambiguous, so only the first definition
+//! is kept.
 //!
 //! Example:
 //!

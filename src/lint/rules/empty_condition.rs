@@ -4,7 +4,7 @@
 //! whitespace.
 //!
 //! Why: conditions are substrings a log line must contain for the parser to
-//! apply; an empty one is true for every line, so it usually marks a
+//! apply. An empty one is true for every line, so it usually marks a
 //! condition the author forgot to fill in.
 //!
 //! Example:

@@ -3,8 +3,8 @@
 //! For each entry of a parser's `event_types`, at least one of its
 //! `samples` must have that `event_type`.
 //!
-//! Why: samples are the parser's tests; a claimed event type without one is
-//! an untested promise, and coverage pages count the parser for it.
+//! Why: samples are the parser's tests. A claimed event type without one is
+//! untested, yet coverage pages count the parser for it.
 //!
 //! Example:
 //!
@@ -42,8 +42,8 @@ fn check(context: &Context) -> Vec<Diagnostic> {
         let loaded = &parser.parser;
         let parser_value = &loaded.value;
         for claimed in &parser_value.event_types {
-            let shown = parser_value.samples.iter().any(|s| s.event_type.value == claimed.value);
-            if shown || !known(&claimed.value) {
+            let has_sample = parser_value.samples.iter().any(|s| s.event_type.value == claimed.value);
+            if has_sample || !known(&claimed.value) {
                 continue;
             }
             found.push(

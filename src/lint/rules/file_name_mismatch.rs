@@ -3,7 +3,7 @@
 //! A definition whose file name (without `.yaml`) differs from its `id`. For
 //! `vendor.yaml` and `product.yaml` the folder name must equal the id.
 //!
-//! Why: Readers find definitions by id; a file named after something else hides
+//! Why: readers find definitions by id, so a file named after something else hides
 //! the definition and makes renames half-done.
 //!
 //! Example:

@@ -1,7 +1,7 @@
 //! CD404 invalid-field-copy: a field copy not written `source->target`.
 //!
 //! Each entry of a parser's `field_copies` must be two field names joined by
-//! `->`, with no spaces: a field name starts with a letter or `_` and holds
+//! `->`, with no spaces: a field name starts with a letter or `_` and contains
 //! letters, digits, `_` and `.`.
 //!
 //! Why: a copy the engine cannot read leaves the target field empty, so

@@ -2,9 +2,9 @@
 //!
 //! An id with characters outside the allowed set. Vendor, product, parser,
 //! category, use case, activity type and event type ids are lowercase slugs
-//! (`a-z`, `0-9`, `.`, `_`, `-`); rule and model ids may also use upper case.
+//! (`a-z`, `0-9`, `.`, `_`, `-`). Rule and model ids may also use upper case.
 //!
-//! Why: Ids become file names and page paths, and are typed in references; a
+//! Why: ids become file names and page paths, and are typed in references. A
 //! space, slash or upper-case letter in a slug breaks links or matching.
 //!
 //! Example:

@@ -6,7 +6,7 @@
 //! at the start of a file, and inside every id and reference.
 //!
 //! Why: these characters render as nothing, so `phishing` with a zero-width
-//! space looks right in review but matches no id; bidi controls can make a
+//! space looks right in review but matches no id. Bidi controls can make a
 //! line read differently from what the parser sees.
 //!
 //! Example:

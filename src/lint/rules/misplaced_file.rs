@@ -3,7 +3,7 @@
 //! A `.yaml` or `.yml` file in a folder where no kind of content lives, or a
 //! content file ending in `.yml`.
 //!
-//! Why: The file is not loaded, so its definition is silently missing from the
+//! Why: the file is not loaded, so its definition is silently missing from the
 //! catalogue.
 //!
 //! Example:

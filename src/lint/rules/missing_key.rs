@@ -3,7 +3,7 @@
 //! A definition without a key its kind requires, such as `name` or a
 //! rule's `activity_type`.
 //!
-//! Why: The definition cannot be loaded without it, so it is left out of the
+//! Why: the definition cannot be loaded without it, so it is left out of the
 //! catalogue.
 //!
 //! Example:

@@ -4,7 +4,7 @@
 //! rule also names one of its sub-techniques.
 //!
 //! Why: the sub-technique already places the rule under its parent in the
-//! ATT&CK matrix; listing both counts the rule as covering the whole parent
+//! ATT&CK matrix. Listing both counts the rule as covering the whole parent
 //! technique, which a rule for one sub-technique rarely does.
 //!
 //! Example:

@@ -2,7 +2,7 @@
 //!
 //! Finds rules whose `attack` list is absent or empty.
 //!
-//! Why: the ATT&CK coverage pages are built from these mappings; an unmapped
+//! Why: the ATT&CK coverage pages are built from these mappings. An unmapped
 //! rule is invisible there, and its detections cannot be triaged by tactic.
 //!
 //! Example:

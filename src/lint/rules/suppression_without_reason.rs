@@ -3,7 +3,7 @@
 //! An entry of `lint.suppressions` with no `reason`, or an empty one. Such an
 //! entry suppresses nothing.
 //!
-//! Why: A suppression hides a finding from every later reviewer; the reason is
+//! Why: a suppression hides a finding from every later reviewer. The reason is
 //! what tells them why that is acceptable.
 //!
 //! Example:

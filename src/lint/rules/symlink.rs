@@ -2,8 +2,8 @@
 //!
 //! A symbolic link anywhere in the content tree.
 //!
-//! Why: Links are not followed, so that a tree cannot pull in files from outside
-//! itself; what the link points at is not loaded.
+//! Why: links are not followed, so that a tree cannot pull in files from outside
+//! itself. What the link points at is not loaded.
 //!
 //! Example:
 //!

@@ -5,7 +5,7 @@
 //! plain name and `Parent: Sub` (the form attack.mitre.org shows) are
 //! accepted.
 //!
-//! Why: the name is what reviewers read; a wrong one hides a wrong id, such
+//! Why: the name is what reviewers read, and a wrong one hides a wrong id, such
 //! as `T1048 - Phishing` where `T1566` was meant.
 //!
 //! Example:

@@ -3,7 +3,7 @@
 //! A key that the schema of the file's kind does not define. The help names
 //! the nearest valid key.
 //!
-//! Why: A misspelt optional key is otherwise silently ignored: `descriptoin:`
+//! Why: a misspelt optional key is otherwise silently ignored: `descriptoin:`
 //! would leave the description empty on every page.
 //!
 //! Example:

@@ -3,7 +3,7 @@
 //! A code under `lint.levels` or in a `lint.suppressions` entry of
 //! `contentdoc.yaml` that is not a lint code. The help names the nearest code.
 //!
-//! Why: A misspelt code silently changes nothing, so the level or suppression the
+//! Why: a misspelt code silently changes nothing, so the level or suppression the
 //! author meant never applies.
 //!
 //! Example:

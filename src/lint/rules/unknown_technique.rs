@@ -3,7 +3,7 @@
 //! An `attack` entry of a rule whose id is not of the form `T1234` or
 //! `T1234.001`, or is not in the ATT&CK data in use.
 //!
-//! Why: The technique is dropped from the rule, so ATT&CK coverage is wrong.
+//! Why: the technique is dropped from the rule, so ATT&CK coverage is wrong.
 //!
 //! Example:
 //!

@@ -3,8 +3,8 @@
 //! A content file that cannot be read, is larger than 4 MiB, is not UTF-8,
 //! is empty, or holds more than one YAML document.
 //!
-//! Why: Each content file holds exactly one definition; anything else is left out
-//! of the catalogue.
+//! Why: each content file contains exactly one definition. Anything else is
+//! left out of the catalogue.
 //!
 //! Example:
 //!

@@ -1,8 +1,9 @@
 //! CD504 unused-definition: a use case, activity type, category or event type that nothing uses.
 //!
-//! A use case is used when a rule lists it in `use_cases`; an activity type
-//! when a rule has it as `activity_type`; a category when a product lists it
-//! in `categories`; an event type when a parser, a rule or a model lists it.
+//! A use case is used when a rule lists it in `use_cases`, and an activity
+//! type when a rule has it as `activity_type`. A category is used when a
+//! product lists it in `categories`. An event type is used when a parser, a
+//! parser's sample, a rule or a model lists it.
 //!
 //! Why: unused definitions show up as empty pages and rows in the catalogue,
 //! and often mean a reference was misspelt elsewhere.
@@ -45,7 +46,21 @@ fn check(context: &Context) -> Vec<Diagnostic> {
         .collect();
     let mut event_types: HashSet<String> = raw.rules.iter().flat_map(|r| values(&r.value.event_types)).collect();
     event_types.extend(raw.models.iter().flat_map(|m| values(&m.value.event_types)));
-    event_types.extend(raw.parsers.iter().flat_map(|p| values(&p.parser.value.event_types)));
+    for parser in &raw.parsers {
+        event_types.extend(values(&parser.parser.value.event_types));
+        event_types.extend(parser.parser.value.samples.iter().map(|s| s.event_type.value.clone()));
+    }
+
+    // Definitions left out of the catalogue (invalid or duplicate ids) are
+    // already reported by other rules.
+    let catalogue = context.catalogue;
+    let named_sources = [&catalogue.use_cases, &catalogue.activity_types, &catalogue.categories];
+    let mut in_catalogue: HashSet<&Path> = named_sources
+        .into_iter()
+        .flatten()
+        .map(|n| n.source.file.as_path())
+        .collect();
+    in_catalogue.extend(catalogue.event_types.iter().map(|e| e.source.file.as_path()));
 
     let named = [
         (
@@ -68,7 +83,10 @@ fn check(context: &Context) -> Vec<Diagnostic> {
         ),
     ];
     for (kind, list, used, fix) in named {
-        for definition in list.iter().filter(|d| !used.contains(&d.value.id.value)) {
+        let unused_definitions = list
+            .iter()
+            .filter(|d| in_catalogue.contains(d.file.as_path()) && !used.contains(&d.value.id.value));
+        for definition in unused_definitions {
             found.push(unused(kind, &definition.file, &definition.value.id, fix));
         }
     }

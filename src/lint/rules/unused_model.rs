@@ -2,7 +2,7 @@
 //!
 //! Finds models that no rule lists in its `models`.
 //!
-//! Why: a model only matters through the rules that use it; an unused one
+//! Why: a model only matters through the rules that use it. An unused one
 //! is either dead content or a rule that forgot to reference it.
 //!
 //! Example:

@@ -3,7 +3,7 @@
 //! An entry of `lint.suppressions` whose code and entity match no finding:
 //! the entity id is misspelt, or the finding was fixed.
 //!
-//! Why: A stale suppression would silently hide the finding if it came back.
+//! Why: a stale suppression would silently hide the finding if it came back.
 //!
 //! Example:
 //!

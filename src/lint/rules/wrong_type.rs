@@ -4,7 +4,7 @@
 //! where a list is expected) or a value outside a fixed set, such as a
 //! model `scope` other than `user`, `peer-group` or `organization`.
 //!
-//! Why: The definition cannot be loaded, so it is left out of the catalogue.
+//! Why: the definition cannot be loaded, so it is left out of the catalogue.
 //!
 //! Example:
 //!

@@ -3,7 +3,7 @@
 //! A content file that the YAML parser rejects: an unclosed bracket or quote,
 //! a tab used for indentation, a key without a value separator.
 //!
-//! Why: Nothing in the file is loaded, so every definition in it is missing from
+//! Why: nothing in the file is loaded, so every definition in it is missing from
 //! the catalogue and every reference to it dangles.
 //!
 //! Example:
