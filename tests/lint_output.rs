@@ -90,7 +90,8 @@ use case `cd111` is used by nothing%0Ahelp: list it in the `use_cases` of a rule
 
 /// Builds a validator from the vendored SARIF 2.1.0 schema.
 fn sarif_validator() -> jsonschema::Validator {
-    let schema_path = lint_fixture("../sarif/sarif-schema-2.1.0.json");
+    let schema_path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sarif/sarif-schema-2.1.0.json");
     let mut schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     // The published `language` patterns have an unescaped `]`, which
     // ECMA-262 reads as a literal and the Rust regex crate rejects when the
@@ -272,4 +273,19 @@ fn build_refuses_lint_errors() {
     assert!(stderr.contains("error[CD402]"), "{stderr}");
     assert!(stderr.contains("Run `contentdoc lint --content content`"), "{stderr}");
     assert!(!tree.dir.path().join("site").exists());
+}
+
+#[test]
+fn docs_table_matches_registry() {
+    let docs = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/lint.md")).unwrap();
+    for rule in RULES {
+        let row = format!(
+            "| {} | {} | {} | {} |",
+            rule.code,
+            rule.name,
+            rule.severity.as_str(),
+            rule.summary
+        );
+        assert!(docs.contains(&row), "docs/lint.md lacks the row {row}");
+    }
 }

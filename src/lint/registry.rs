@@ -138,6 +138,22 @@ mod tests {
     }
 
     #[test]
+    fn every_diag_code_is_registered() {
+        let source = include_str!("../diag/mod.rs");
+        let constants: Vec<&str> = source
+            .match_indices("&str = \"CD")
+            .map(|(start, text)| &source[start + text.len() - 2..start + text.len() + 3])
+            .collect();
+        assert!(constants.len() >= RULES.len(), "found only {constants:?}");
+        for code in constants {
+            assert!(
+                find(code).is_some(),
+                "{code} in diag::codes has no rule in the registry"
+            );
+        }
+    }
+
+    #[test]
     fn codes_follow_family_pattern() {
         for rule in RULES {
             let digits = rule.code.strip_prefix("CD").unwrap_or("");
