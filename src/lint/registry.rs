@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Severity};
 use super::Context;
 use super::rules::*;
 
-/// How the findings of a rule are produced.
+/// Source of a rule's findings.
 #[derive(Clone, Copy)]
 pub enum Check {
     /// Loading, resolution or the `lint` settings report the code; the rule

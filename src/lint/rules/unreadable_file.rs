@@ -1,7 +1,7 @@
 //! CD106 unreadable-file: the file cannot be read, is empty, is not UTF-8 or has several documents.
 //!
 //! A content file that cannot be read, is larger than 4 MiB, is not UTF-8,
-//! is empty, or holds more than one YAML document.
+//! is empty, or contains more than one YAML document.
 //!
 //! Why: each content file contains exactly one definition. Anything else is
 //! left out of the catalogue.
