@@ -236,6 +236,50 @@ fn unknown_code_names_nearest() {
     );
 }
 
+/// Returns (message, help) of every finding with `code` in a JSON report.
+fn messages(report: &serde_json::Value, code: &str) -> Vec<(String, String)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap().to_string(),
+                d["help"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn outdated_technique_names_replacement() {
+    let report = Tree::for_rule("CD303", "fires").lint_json();
+    let expected = vec![
+        (
+            "technique `T1086` (PowerShell) is revoked in ATT&CK 18.1".to_string(),
+            "replace it with `T1059.001 - PowerShell`".to_string(),
+        ),
+        (
+            "technique `T1026` (Multiband Communication) is deprecated in ATT&CK 18.1".to_string(),
+            "ATT&CK records no replacement; map the rule to a current technique or remove the entry".to_string(),
+        ),
+    ];
+    assert_eq!(messages(&report, "CD303"), expected);
+}
+
+#[test]
+fn rule_without_event_types_never_fires() {
+    let tree = Tree::for_rule("CD501", "passes");
+    let rule = "id: R-CD501\nname: CD501 rule\nuse_cases: [exfil]\nactivity_type: email-activity\nattack: [T1048]\n";
+    tree.write("rules/R-CD501.yaml", rule);
+    let expected = vec![(
+        "rule `R-CD501` lists no event types, so it can never fire".to_string(),
+        "list the event types the rule consumes under `event_types`".to_string(),
+    )];
+    assert_eq!(messages(&tree.lint_json(), "CD501"), expected);
+}
+
 #[test]
 fn explain_prints_rule_doc() {
     let output = Tree::new(&[]).run(&["explain", "cd204"]);

@@ -36,7 +36,13 @@ const FIRES_AT: &[(&str, &[At])] = &[
     ("CD205", &[("content/vendors/acme-inc/vendor.yaml", 2, 7)]),
     ("CD301", &[("content/rules/R-CD301.yaml", 6, 10)]),
     ("CD302", &[("content/contentdoc.yaml", 1, 9)]),
-    ("CD303", &[("content/rules/R-CD303.yaml", 6, 10)]),
+    (
+        "CD303",
+        &[
+            ("content/rules/R-CD303.yaml", 6, 10),
+            ("content/rules/R-CD303.yaml", 6, 17),
+        ],
+    ),
     ("CD304", &[("content/rules/R-CD304.yaml", 6, 10)]),
     ("CD305", &[("content/rules/R-CD305.yaml", 6, 10)]),
     ("CD401", &[("content/vendors/acme/mail-gw/parsers/cd401.yaml", 2, 27)]),

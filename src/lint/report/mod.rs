@@ -24,3 +24,22 @@ pub fn display_path(path: &Path) -> String {
         .collect();
     parts.join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_path_uses_slashes() {
+        assert_eq!(
+            display_path(Path::new("./content/rules/R-1.yaml")),
+            "content/rules/R-1.yaml"
+        );
+    }
+
+    #[test]
+    fn display_path_strips_working_directory() {
+        let inside = std::env::current_dir().unwrap().join("content/rules/R-1.yaml");
+        assert_eq!(display_path(&inside), "content/rules/R-1.yaml");
+    }
+}

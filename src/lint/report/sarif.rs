@@ -87,3 +87,18 @@ fn uri(path: &str) -> String {
         .remove(b'~');
     percent_encoding::utf8_percent_encode(path, RESERVED).to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn uri_encodes_reserved_characters() {
+        assert_eq!(uri("content/rules/R 1#a.yaml"), "content/rules/R%201%23a.yaml");
+    }
+
+    #[test]
+    fn uri_keeps_path_characters() {
+        assert_eq!(uri("content/use-cases/a_b.c~d.yaml"), "content/use-cases/a_b.c~d.yaml");
+    }
+}

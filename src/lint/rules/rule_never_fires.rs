@@ -36,10 +36,11 @@ fn check(context: &Context) -> Vec<Diagnostic> {
     for rule in &context.raw.rules {
         let value = &rule.value;
         let states: Vec<Option<bool>> = value.event_types.iter().map(|e| produced(&e.value)).collect();
-        let (position, message) = match value.event_types.first() {
+        let (position, message, help) = match value.event_types.first() {
             None => (
                 Position::of(&rule.file, &value.id.referenced),
                 format!("rule `{}` lists no event types, so it can never fire", value.id.value),
+                "list the event types the rule consumes under `event_types`",
             ),
             Some(first) if states.iter().all(|s| *s == Some(false)) => (
                 Position::of(&rule.file, &first.referenced),
@@ -47,14 +48,11 @@ fn check(context: &Context) -> Vec<Diagnostic> {
                     "rule `{}` can never fire: no parser produces its event types",
                     value.id.value
                 ),
+                "add a parser that claims one of these event types, or list an event type a parser produces",
             ),
             Some(_) => continue,
         };
-        found.push(
-            Diagnostic::warning(codes::RULE_NEVER_FIRES, position, message).with_help(
-                "add a parser that claims one of these event types, or list an event type a parser produces",
-            ),
-        );
+        found.push(Diagnostic::warning(codes::RULE_NEVER_FIRES, position, message).with_help(help));
     }
     found
 }
