@@ -14,6 +14,8 @@ fn main() -> ExitCode {
         .init();
     let result = match &cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Lint(args) => commands::lint::run(args),
+        Command::Explain(args) => commands::explain::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

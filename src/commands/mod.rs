@@ -1,6 +1,8 @@
 //! One module per subcommand. Each returns the process exit status.
 
 pub mod build;
+pub mod explain;
+pub mod lint;
 mod pipeline;
 
 /// Exit status of a command, following the linter convention.

@@ -4,7 +4,7 @@
 //! [`Spanned`] so that a problem found after resolution can still point at
 //! the line and column that introduced it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -32,6 +32,42 @@ pub struct RawSettings {
     /// Largest content file read, in bytes (default 4 MiB).
     #[serde(default)]
     pub max_file_bytes: Option<Spanned<u64>>,
+    /// Levels and suppressions of lint rules.
+    #[serde(default)]
+    pub lint: RawLintSettings,
+}
+
+/// The `lint` section of `contentdoc.yaml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLintSettings {
+    /// Code such as `CD501` → level that replaces the rule's default.
+    #[serde(default)]
+    pub levels: HashMap<Text, Spanned<LintLevel>>,
+    #[serde(default)]
+    pub suppressions: Vec<RawSuppression>,
+}
+
+/// Level of a lint rule set in the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LintLevel {
+    Error,
+    Warning,
+    Off,
+}
+
+/// One suppressed finding: a code on one entity, with the reason it is accepted.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSuppression {
+    pub code: Text,
+    /// Id of the definition whose file the finding is in.
+    pub entity: Text,
+    /// Required; kept optional here so that a missing reason is reported
+    /// as a lint finding rather than as a YAML error.
+    #[serde(default)]
+    pub reason: Option<Text>,
 }
 
 /// `vendors/<vendor>/vendor.yaml`.
