@@ -1,3 +1,4 @@
 //! contentdoc: load security content definitions, check them, and render a catalogue.
 
+pub mod engine;
 pub mod load;

@@ -1,0 +1,5 @@
+//! The parser engine: translates and compiles field regexes, selects the
+//! parsers for a log line, extracts fields, parses times, classifies events
+//! and checks parser samples.
+
+pub mod translate;
