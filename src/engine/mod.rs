@@ -2,4 +2,5 @@
 //! parsers for a log line, extracts fields, parses times, classifies events
 //! and checks parser samples.
 
+pub mod compile;
 pub mod translate;
