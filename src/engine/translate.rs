@@ -28,9 +28,11 @@
 //! such as `é`/`É` that Java folds only under the `u` flag.
 
 mod class;
+mod code_point;
 mod escape;
 mod group;
 mod scan;
+mod sets;
 #[cfg(test)]
 mod tests;
 
