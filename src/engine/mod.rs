@@ -3,4 +3,5 @@
 //! and checks parser samples.
 
 pub mod compile;
+pub mod time;
 pub mod translate;
