@@ -2,6 +2,7 @@
 //! parsers for a log line, extracts fields, parses times, classifies events
 //! and checks parser samples.
 
+pub mod classify;
 pub mod compile;
 pub mod time;
 pub mod translate;
