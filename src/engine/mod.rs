@@ -4,5 +4,9 @@
 
 pub mod classify;
 pub mod compile;
+pub mod parser;
+pub mod set;
+#[cfg(test)]
+mod test_support;
 pub mod time;
 pub mod translate;
