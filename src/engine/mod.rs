@@ -5,6 +5,7 @@
 pub mod classify;
 pub mod compile;
 pub mod parser;
+pub mod sample;
 pub mod set;
 #[cfg(test)]
 mod test_support;
