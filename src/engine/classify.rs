@@ -107,17 +107,17 @@ pub fn classify(fields: &BTreeMap<String, String>, candidates: &[EventTypeRule])
     if let [id] = best.as_slice() {
         return Classification::EventType((*id).to_owned());
     }
-    let entries = if most_entries == 1 {
-        "entry"
-    } else {
-        "entries"
-    };
     Classification::Unclassified {
-        reason: format!(
-            "event types {} each match with {most_entries} classification {entries}, so none is more specific",
-            best.join(", ")
-        ),
+        reason: tie_reason(&best, most_entries),
     }
+}
+
+fn tie_reason(tied: &[&str], entry_count: usize) -> String {
+    let entries = if entry_count == 1 { "entry" } else { "entries" };
+    format!(
+        "event types {} each match with {entry_count} classification {entries}, so none is more specific",
+        tied.join(", ")
+    )
 }
 
 fn no_match_reason(fields: &BTreeMap<String, String>, candidates: &[EventTypeRule]) -> String {

@@ -19,6 +19,7 @@
 mod copy;
 mod error;
 mod prepare;
+mod steps;
 #[cfg(test)]
 mod tests;
 
@@ -30,9 +31,10 @@ use chrono::{DateTime, Utc};
 pub use copy::{CopyError, FieldCopy};
 pub use error::{ItemKind, ParserError, ParserErrorKind, ParserItem};
 use prepare::Prepared;
+pub(crate) use steps::trim_line_end;
 
 use super::classify::{Classification, EventTypeRule, classify};
-use super::compile::{FieldRegex, MatchError};
+use super::compile::MatchError;
 use super::time::TimeContext;
 use crate::load::raw::RawParser;
 
@@ -139,24 +141,11 @@ impl CompiledParser {
         let prepared = self.prepared().map_err(|errors| errors[0].clone())?;
         let line = String::from_utf8_lossy(trim_line_end(line.as_ref()));
 
-        let mut fields =
-            extract_fields(&prepared.regexes, line.as_bytes()).map_err(|(index, error)| {
-                ParserError {
-                    parser: self.id().to_owned(),
-                    item: ParserItem::new(
-                        ItemKind::FieldRegex,
-                        index,
-                        &self.definition.fields[index],
-                    ),
-                    kind: ParserErrorKind::Match(error),
-                }
-            })?;
+        let mut fields = steps::extract_fields(&prepared.regexes, line.as_bytes())
+            .map_err(|(index, error)| self.search_error(index, error))?;
         copy::apply_copies(&prepared.copies, &mut fields);
-        let (time, time_error) = match parse_time_field(prepared, &fields, context) {
-            Some(Ok(time)) => (Some(time), None),
-            Some(Err(message)) => (None, Some(message)),
-            None => (None, None),
-        };
+        let (time, time_error) =
+            steps::parse_time_field(prepared.time_format.as_ref(), &fields, context);
         let event_type = classify(&fields, &self.event_types);
 
         Ok(ParsedEvent {
@@ -168,52 +157,18 @@ impl CompiledParser {
         })
     }
 
+    fn search_error(&self, index: usize, error: MatchError) -> ParserError {
+        ParserError {
+            parser: self.id().to_owned(),
+            item: ParserItem::new(ItemKind::FieldRegex, index, &self.definition.fields[index]),
+            kind: ParserErrorKind::Match(error),
+        }
+    }
+
     fn prepared(&self) -> Result<&Prepared, &[ParserError]> {
         self.prepared
             .get_or_init(|| prepare::prepare(&self.definition))
             .as_ref()
             .map_err(Vec::as_slice)
     }
-}
-
-/// Removes one trailing `\n`, `\r\n` or `\r`.
-pub(crate) fn trim_line_end(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-/// Searches every regex in `line`, keeping the value of the first regex
-/// that captured each field. Returns the index of a regex whose search
-/// failed.
-fn extract_fields(
-    regexes: &[FieldRegex],
-    line: &[u8],
-) -> Result<BTreeMap<String, String>, (usize, MatchError)> {
-    let mut fields = BTreeMap::new();
-    for (index, regex) in regexes.iter().enumerate() {
-        let captured = regex.captures(line).map_err(|error| (index, error))?;
-        for (field, value) in captured.into_iter().flatten() {
-            fields.entry(field.to_owned()).or_insert(value);
-        }
-    }
-    Ok(fields)
-}
-
-/// Parses the `time` field, or returns `None` when the line has none.
-fn parse_time_field(
-    prepared: &Prepared,
-    fields: &BTreeMap<String, String>,
-    context: &TimeContext,
-) -> Option<Result<DateTime<Utc>, String>> {
-    let text = fields.get("time")?;
-    let Some(format) = &prepared.time_format else {
-        return Some(Err(format!(
-            "the parser has no time_format, so the time field {text:?} was not parsed"
-        )));
-    };
-    Some(
-        format
-            .parse_time(text, context)
-            .map_err(|error| error.to_string()),
-    )
 }

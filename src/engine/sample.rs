@@ -75,44 +75,47 @@ pub fn check_sample(
     context: &TimeContext,
 ) -> SampleResult {
     let line = sample.log.value.as_str();
-    let candidates = others.candidates(line);
-    let mut result = SampleResult {
-        parser: parser.id().to_owned(),
-        line: sample.log.referenced.line(),
-        missing_conditions: parser
-            .missing_conditions(line)
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
-        selected_parser: candidates
-            .first()
-            .map(|candidate| candidate.id().to_owned()),
-        other_parsers: candidates
-            .iter()
-            .map(|candidate| candidate.id())
-            .filter(|id| *id != parser.id())
-            .map(str::to_owned)
-            .collect(),
-        field_mismatches: Vec::new(),
-        time_mismatch: None,
-        event_type_mismatch: None,
-        error: None,
-        event: None,
-    };
+    let mut result = SampleResult::new(parser, sample, &others.candidates(line));
     match parser.parse(line, context) {
+        Ok(event) => result.compare(sample, event),
         Err(error) => result.error = Some(error),
-        Ok(event) => {
-            result.field_mismatches = compare::fields(&sample.expect, &event.fields);
-            result.time_mismatch = compare::time(sample.time.as_ref(), &event);
-            result.event_type_mismatch =
-                compare::event_type(&sample.event_type.value, &event.event_type);
-            result.event = Some(event);
-        }
     }
     result
 }
 
 impl SampleResult {
+    /// Records the condition checks, before the line is parsed.
+    fn new(parser: &CompiledParser, sample: &RawSample, candidates: &[&CompiledParser]) -> Self {
+        let line = sample.log.value.as_str();
+        let missing_conditions = parser.missing_conditions(line);
+        let other_parsers = candidates
+            .iter()
+            .map(|candidate| candidate.id())
+            .filter(|id| *id != parser.id());
+        SampleResult {
+            parser: parser.id().to_owned(),
+            line: sample.log.referenced.line(),
+            missing_conditions: missing_conditions.into_iter().map(str::to_owned).collect(),
+            selected_parser: candidates
+                .first()
+                .map(|candidate| candidate.id().to_owned()),
+            other_parsers: other_parsers.map(str::to_owned).collect(),
+            field_mismatches: Vec::new(),
+            time_mismatch: None,
+            event_type_mismatch: None,
+            error: None,
+            event: None,
+        }
+    }
+
+    /// Compares the parsed `event` with the expectations of `sample`.
+    fn compare(&mut self, sample: &RawSample, event: ParsedEvent) {
+        self.field_mismatches = compare::fields(&sample.expect, &event.fields);
+        self.time_mismatch = compare::time(sample.time.as_ref(), &event);
+        self.event_type_mismatch = compare::event_type(&sample.event_type.value, &event.event_type);
+        self.event = Some(event);
+    }
+
     pub fn conditions_match(&self) -> bool {
         self.missing_conditions.is_empty()
     }

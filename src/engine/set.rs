@@ -48,6 +48,8 @@ pub struct LineParse<'a> {
 }
 
 impl ParserSet {
+    /// Compiles the parsers, resolving their event type ids in
+    /// `event_types`, and builds the condition search.
     pub fn new(
         parsers: &[RawParser],
         event_types: &[RawEventType],
@@ -61,20 +63,7 @@ impl ParserSet {
             .map(|raw| CompiledParser::new(raw, &rules))
             .collect();
 
-        let mut pattern_ids: HashMap<&str, usize> = HashMap::new();
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut required_patterns = Vec::with_capacity(parsers.len());
-        for parser in &parsers {
-            let mut required = Vec::with_capacity(parser.conditions().len());
-            for condition in parser.conditions() {
-                let id = *pattern_ids.entry(condition).or_insert_with(|| {
-                    patterns.push(condition);
-                    patterns.len() - 1
-                });
-                required.push(id);
-            }
-            required_patterns.push(required);
-        }
+        let (patterns, required_patterns) = index_conditions(&parsers);
         let pattern_count = patterns.len();
         let searcher = AhoCorasick::new(&patterns).map_err(|source| ParserSetError {
             pattern_count,
@@ -141,4 +130,26 @@ impl ParserSet {
         }
         found
     }
+}
+
+/// Lists the distinct conditions of all parsers as search patterns, and the
+/// pattern ids each parser requires.
+fn index_conditions(parsers: &[CompiledParser]) -> (Vec<&str>, Vec<Vec<usize>>) {
+    let mut pattern_ids: HashMap<&str, usize> = HashMap::new();
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut required_patterns = Vec::with_capacity(parsers.len());
+    for parser in parsers {
+        let required = parser
+            .conditions()
+            .iter()
+            .map(|condition| {
+                *pattern_ids.entry(condition).or_insert_with(|| {
+                    patterns.push(condition);
+                    patterns.len() - 1
+                })
+            })
+            .collect();
+        required_patterns.push(required);
+    }
+    (patterns, required_patterns)
 }

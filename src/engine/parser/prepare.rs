@@ -4,7 +4,7 @@ use super::copy::FieldCopy;
 use super::error::{ItemKind, ParserError, ParserErrorKind, ParserItem};
 use crate::engine::compile::FieldRegex;
 use crate::engine::time::TimeFormat;
-use crate::load::raw::RawParser;
+use crate::load::raw::{RawParser, Text};
 
 /// Field regexes, copies and time format of one parser.
 #[derive(Debug)]
@@ -17,39 +17,24 @@ pub(super) struct Prepared {
 /// Compiles every item of `definition`, returning all errors when any item
 /// fails, in list order: field regexes, field copies, then the time format.
 pub(super) fn prepare(definition: &RawParser) -> Result<Prepared, Vec<ParserError>> {
-    let parser = &definition.id.value;
     let mut errors = Vec::new();
-    let mut record = |kind: ItemKind, index, text, error: ParserErrorKind| {
-        errors.push(ParserError {
-            parser: parser.clone(),
-            item: ParserItem::new(kind, index, text),
-            kind: error,
-        });
+    let mut compiler = ItemCompiler {
+        parser: &definition.id.value,
+        errors: &mut errors,
     };
-
-    let mut regexes = Vec::with_capacity(definition.fields.len());
-    for (index, text) in definition.fields.iter().enumerate() {
-        match FieldRegex::new(&text.value) {
-            Ok(regex) => regexes.push(regex),
-            Err(error) => record(ItemKind::FieldRegex, index, text, error.into()),
-        }
-    }
-
-    let mut copies = Vec::with_capacity(definition.field_copies.len());
-    for (index, text) in definition.field_copies.iter().enumerate() {
-        match FieldCopy::parse(&text.value) {
-            Ok(copy) => copies.push(copy),
-            Err(error) => record(ItemKind::FieldCopy, index, text, error.into()),
-        }
-    }
-
-    let mut time_format = None;
-    if let Some(text) = &definition.time_format {
-        match TimeFormat::parse(&text.value) {
-            Ok(format) => time_format = Some(format),
-            Err(error) => record(ItemKind::TimeFormat, 0, text, error.into()),
-        }
-    }
+    let regexes = compiler.compile_all(ItemKind::FieldRegex, &definition.fields, FieldRegex::new);
+    let copies = compiler.compile_all(
+        ItemKind::FieldCopy,
+        &definition.field_copies,
+        FieldCopy::parse,
+    );
+    let time_format = compiler
+        .compile_all(
+            ItemKind::TimeFormat,
+            definition.time_format.as_slice(),
+            TimeFormat::parse,
+        )
+        .pop();
 
     if !errors.is_empty() {
         return Err(errors);
@@ -59,4 +44,34 @@ pub(super) fn prepare(definition: &RawParser) -> Result<Prepared, Vec<ParserErro
         copies,
         time_format,
     })
+}
+
+/// Compiles definition items and collects their errors.
+struct ItemCompiler<'a> {
+    parser: &'a str,
+    errors: &'a mut Vec<ParserError>,
+}
+
+impl ItemCompiler<'_> {
+    /// Compiles each text with `compile`, keeping the successes in order
+    /// and recording each failure with its item.
+    fn compile_all<T, E: Into<ParserErrorKind>>(
+        &mut self,
+        kind: ItemKind,
+        texts: &[Text],
+        compile: impl Fn(&str) -> Result<T, E>,
+    ) -> Vec<T> {
+        let mut compiled = Vec::with_capacity(texts.len());
+        for (index, text) in texts.iter().enumerate() {
+            match compile(&text.value) {
+                Ok(item) => compiled.push(item),
+                Err(error) => self.errors.push(ParserError {
+                    parser: self.parser.to_owned(),
+                    item: ParserItem::new(kind, index, text),
+                    kind: error.into(),
+                }),
+            }
+        }
+        compiled
+    }
 }

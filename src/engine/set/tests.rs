@@ -132,3 +132,20 @@ fn ten_megabyte_line_selects_parsers() {
     line.push_str("needle\r\n");
     assert_eq!(candidate_ids(&parsers, &line), ["p"]);
 }
+
+#[test]
+fn parser_set_is_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<ParserSet>();
+    let parsers = set(&[r#"{id: p, conditions: [u=], fields: ['u=({user}\w+)']}"#]);
+    std::thread::scope(|scope| {
+        for name in ["ann", "bob"] {
+            let parsers = &parsers;
+            scope.spawn(move || {
+                let line = format!("u={name}");
+                let event = parsers.parse(&line, &context()).result.unwrap().unwrap();
+                assert_eq!(event.fields.get("user").map(String::as_str), Some(name));
+            });
+        }
+    });
+}

@@ -61,31 +61,24 @@ pub(super) fn parse(format: &str) -> Result<Vec<Item>, (usize, String)> {
         }
     }
     mark_fixed_widths(&mut items);
-    let has = |wanted: fn(&Item) -> bool| items.iter().any(wanted);
-    if !has(|item| {
-        matches!(
-            item,
-            Item::MonthName
-                | Item::Number {
-                    field: NumberField::Month,
-                    ..
-                }
-        )
-    }) {
+    check_date_fields(&items)?;
+    Ok(items)
+}
+
+/// Rejects a pattern without a month or a day of month, because the date
+/// would be unknown. A missing year comes from the context.
+fn check_date_fields(items: &[Item]) -> Result<(), (usize, String)> {
+    let is_field = |item: &Item, wanted: NumberField| matches!(item, Item::Number { field, .. } if *field == wanted);
+    let has_month = items
+        .iter()
+        .any(|item| *item == Item::MonthName || is_field(item, NumberField::Month));
+    if !has_month {
         return Err((0, "the format has no month (M)".to_owned()));
     }
-    if !has(|item| {
-        matches!(
-            item,
-            Item::Number {
-                field: NumberField::Day,
-                ..
-            }
-        )
-    }) {
+    if !items.iter().any(|item| is_field(item, NumberField::Day)) {
         return Err((0, "the format has no day of month (d)".to_owned()));
     }
-    Ok(items)
+    Ok(())
 }
 
 /// Reads `'text'` or `''` starting at the quote at `start` and returns the

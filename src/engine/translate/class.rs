@@ -20,50 +20,64 @@ impl Scanner {
     /// Translates the class at the current `[`, with nested classes.
     pub(super) fn read_class(&mut self) -> Result<(), TranslateError> {
         let start = self.pos;
-        self.pos += 1;
-        let mut head = String::from("[");
-        if self.eat("^") {
-            head.push('^');
+        self.open_class();
+        let mut last = Last::Other;
+        loop {
+            let Some(c) = self.peek() else {
+                return Err(error(start, "character class is not closed by ']'"));
+            };
+            match self.read_class_item(c, last)? {
+                Some(next) => last = next,
+                None => return Ok(()),
+            }
         }
-        self.push(start, head);
+    }
+
+    /// Emits `[` or `[^`, and an escaped `]` when one follows directly,
+    /// because a `]` there is a literal in Java.
+    fn open_class(&mut self) {
+        let start = self.pos;
+        self.pos += 1;
+        let head = if self.eat("^") { "[^" } else { "[" };
+        self.push(start, head.to_owned());
         if self.peek() == Some(']') {
             self.push(self.pos, r"\]".to_owned());
             self.pos += 1;
         }
-        let mut last = Last::Other;
-        loop {
-            let at = self.pos;
-            let Some(c) = self.peek() else {
-                return Err(error(start, "character class is not closed by ']'"));
-            };
-            if self.flags.comments && (c.is_whitespace() || c == '#') {
-                self.skip_comment_or_space();
-                continue;
-            }
-            last = match c {
-                ']' => {
-                    self.pos += 1;
-                    self.push(at, "]".to_owned());
-                    return Ok(());
-                }
-                '[' => {
-                    self.read_class()?;
-                    Last::Other
-                }
-                '&' if self.peek_at(1) == Some('&') => {
-                    self.pos += 2;
-                    self.push(at, "&&".to_owned());
-                    Last::Other
-                }
-                '-' => self.read_dash(last),
-                '\\' => self.read_escape_in_class(at, last)?,
-                _ => {
-                    self.pos += 1;
-                    self.push(at, literal(c));
-                    after_char(last)
-                }
-            };
+    }
+
+    /// Translates the class item that starts with `c`. Returns the new
+    /// range state, or `None` at the closing `]`.
+    fn read_class_item(&mut self, c: char, last: Last) -> Result<Option<Last>, TranslateError> {
+        let at = self.pos;
+        if self.flags.comments && (c.is_whitespace() || c == '#') {
+            self.skip_comment_or_space();
+            return Ok(Some(last));
         }
+        let next = match c {
+            ']' => {
+                self.pos += 1;
+                self.push(at, "]".to_owned());
+                return Ok(None);
+            }
+            '[' => {
+                self.read_class()?;
+                Last::Other
+            }
+            '&' if self.peek_at(1) == Some('&') => {
+                self.pos += 2;
+                self.push(at, "&&".to_owned());
+                Last::Other
+            }
+            '-' => self.read_dash(last),
+            '\\' => self.read_escape_in_class(at, last)?,
+            _ => {
+                self.pos += 1;
+                self.push(at, literal(c));
+                after_char(last)
+            }
+        };
+        Ok(Some(next))
     }
 
     /// Emits a range `-` after a single character when a single character

@@ -1,7 +1,7 @@
 //! Groups: captures, lookaround, atomic groups and inline flags.
 
 use super::TranslateError;
-use super::scan::{Capture, Piece, Scanner, error};
+use super::scan::{Capture, Flags, Piece, Scanner, error};
 
 impl Scanner {
     /// Translates the opening of a group at the current `(`.
@@ -125,29 +125,34 @@ impl Scanner {
     /// on, and the scanner applies `s`, `d` and `x` itself. It drops `u`
     /// because case folding is already Unicode-aware.
     fn read_flags(&mut self, start: usize) -> Result<(), TranslateError> {
+        let (flags, passed_on) = self.read_flag_letters(start)?;
+        let opens_group = self.chars[self.pos - 1] == ':';
+        if opens_group {
+            self.enter(start, format!("(?{passed_on}:"));
+        } else if !passed_on.is_empty() {
+            self.push(start, format!("(?{passed_on})"));
+        }
+        self.flags = flags;
+        Ok(())
+    }
+
+    /// Reads flag letters up to `)` or `:`. Returns the new flags and the
+    /// flags to pass on in regex syntax, such as `i-s`.
+    fn read_flag_letters(&mut self, start: usize) -> Result<(Flags, String), TranslateError> {
         let mut flags = self.flags;
         let mut on = String::new();
         let mut off = String::new();
         let mut negate = false;
         loop {
             let at = self.pos;
-            let Some(c) = self.peek() else {
-                return Err(error(start, "group is not closed by ')'"));
-            };
+            let c = self
+                .peek()
+                .ok_or_else(|| error(start, "group is not closed by ')'"))?;
             self.pos += 1;
             match c {
                 ')' | ':' => break,
                 '-' if !negate => negate = true,
-                'i' | 'm' | 's' => {
-                    if negate {
-                        off.push(c)
-                    } else {
-                        on.push(c)
-                    }
-                    if c == 's' {
-                        flags.dot_all = !negate;
-                    }
-                }
+                'i' | 'm' | 's' => (if negate { &mut off } else { &mut on }).push(c),
                 'd' => flags.unix_lines = !negate,
                 'x' => flags.comments = !negate,
                 'u' => {}
@@ -159,22 +164,16 @@ impl Scanner {
                 }
                 _ => return Err(error(at, format!("unknown group flag {c:?}"))),
             }
+            if c == 's' {
+                flags.dot_all = !negate;
+            }
         }
-        let mut text = String::from("(?");
-        text.push_str(&on);
-        if !off.is_empty() {
-            text.push('-');
-            text.push_str(&off);
-        }
-        if self.chars[self.pos - 1] == ':' {
-            text.push(':');
-            self.enter(start, text);
-        } else if text.len() > 2 {
-            text.push(')');
-            self.push(start, text);
-        }
-        self.flags = flags;
-        Ok(())
+        let passed_on = if off.is_empty() {
+            on
+        } else {
+            format!("{on}-{off}")
+        };
+        Ok((flags, passed_on))
     }
 }
 
