@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod engine;
 pub mod lint;
 pub mod load;
 pub mod render;

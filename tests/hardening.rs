@@ -92,7 +92,10 @@ fn byte_order_mark_is_reported() {
     fs::write(dir.path().join("content/use-cases/exfil.yaml"), text).unwrap();
     let (code, output) = build_in(dir.path(), &[]);
     assert_eq!(code, Some(1), "{output}");
-    assert!(output.contains("error[CD109]: invisible byte order mark (U+FEFF) at the start of the file"), "{output}");
+    assert!(
+        output.contains("error[CD109]: invisible byte order mark (U+FEFF) at the start of the file"),
+        "{output}"
+    );
     assert!(output.contains("content/use-cases/exfil.yaml:1:1"), "{output}");
 }
 
