@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Render, test and lint security detection content kept as YAML.
 #[derive(Debug, Parser)]
@@ -22,6 +22,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Compare two content trees or git revisions, as release notes.
     Diff(DiffArgs),
+    /// Check the content tree and report every problem with its location.
+    Lint(LintArgs),
+    /// Print the documentation of a lint code, such as CD204.
+    Explain(ExplainArgs),
 }
 
 /// Options that say where the content is and which ATT&CK data to use.
@@ -60,6 +64,43 @@ pub struct BuildArgs {
     /// only the files it generates.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Output format of the findings.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+
+    /// Exit with status 1 when there are warnings, not only on errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// List every lint code with its default severity and summary, and exit.
+    #[arg(long)]
+    pub list: bool,
+}
+
+/// Output format of `contentdoc lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// rustc-like messages with a source excerpt, coloured on a terminal.
+    Human,
+    /// One JSON object with the findings and a summary.
+    Json,
+    /// GitHub Actions workflow commands, shown as pull request annotations.
+    Github,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExplainArgs {
+    /// Lint code, such as CD204.
+    pub code: String,
 }
 
 #[derive(Debug, Clone, Args)]

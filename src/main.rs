@@ -17,6 +17,8 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Diff(args) => commands::diff::run(args),
+        Command::Lint(args) => commands::lint::run(args),
+        Command::Explain(args) => commands::explain::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -77,12 +77,26 @@ fn invalid_utf8_is_reported() {
 }
 
 #[test]
-fn bom_crlf_and_tabs_in_values_load() {
+fn crlf_and_tabs_in_values_load() {
     let dir = scratch();
-    let text = "\u{feff}id: exfil\r\nname: \"Data\tExfiltration\"\r\ndescription: Data leaving.\r\n";
+    let text = "id: exfil\r\nname: \"Data\tExfiltration\"\r\ndescription: Data leaving.\r\n";
     fs::write(dir.path().join("content/use-cases/exfil.yaml"), text).unwrap();
     let (code, output) = build_in(dir.path(), &[]);
     assert_eq!(code, Some(0), "{output}");
+}
+
+#[test]
+fn byte_order_mark_is_reported() {
+    let dir = scratch();
+    let text = "\u{feff}id: exfil\nname: Exfil\n";
+    fs::write(dir.path().join("content/use-cases/exfil.yaml"), text).unwrap();
+    let (code, output) = build_in(dir.path(), &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(
+        output.contains("error[CD109]: invisible byte order mark (U+FEFF) at the start of the file"),
+        "{output}"
+    );
+    assert!(output.contains("content/use-cases/exfil.yaml:1:1"), "{output}");
 }
 
 #[test]

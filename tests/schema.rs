@@ -13,10 +13,12 @@ use contentdoc::interop::schema::SchemaKind;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 
-/// Reads YAML into a JSON value, typing unquoted scalars (numbers, booleans)
-/// as a YAML reader in an editor does.
+/// Reads YAML into a JSON value, typing unquoted scalars by the YAML 1.2
+/// core schema as the yaml-language-server does by default: `off` and `no`
+/// stay text, while `true` and `15` become a boolean and a number.
 fn yaml_value(text: &str) -> Value {
-    serde_saphyr::from_str(text).expect("the YAML parses")
+    let options = serde_saphyr::options! { strict_booleans: true };
+    serde_saphyr::from_str_with_options(text, options).expect("the YAML parses")
 }
 
 /// Returns (instance path, keyword error) of every error of `yaml` against the schema of `kind`.
@@ -211,4 +213,13 @@ fn schemas_validate_alike_as_draft_7() {
             "{kind:?}: {yaml}"
         );
     }
+}
+
+#[test]
+fn settings_schema_checks_lint_levels() {
+    let valid = "lint:\n  levels: {CD501: off}\n  suppressions:\n    - code: CD501\n      entity: R-1\n      reason: accepted\n";
+    assert_eq!(errors(SchemaKind::Settings, valid).len(), 0);
+    let found = errors(SchemaKind::Settings, "lint:\n  levels: {CD501: loud}\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "/lint/levels/CD501");
 }

@@ -8,24 +8,24 @@ use tracing::{debug, info};
 use super::Status;
 use super::pipeline::load_catalogue;
 use crate::cli::BuildArgs;
-use crate::diag;
 use crate::render::{markdown, output, templates};
+use crate::{diag, lint};
 
 /// Runs the build; content problems are printed and give [`Status::Findings`].
 pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
     let loaded = load_catalogue(&args.content)?;
-    if diag::has_errors(&loaded.diagnostics) {
-        eprint!("{}", diag::render_human(&loaded.diagnostics, &loaded.raw.sources));
-        let errors = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == diag::Severity::Error)
-            .count();
-        eprintln!("error: the content has {errors} error(s); nothing was written");
-        return Ok(Status::Findings);
+    let diagnostics = lint::check(&loaded.raw, &loaded.catalogue, loaded.diagnostics);
+    if !diagnostics.is_empty() {
+        anstream::eprint!("{}", diag::render_human_styled(&diagnostics, &loaded.raw.sources));
     }
-    if !loaded.diagnostics.is_empty() {
-        eprint!("{}", diag::render_human(&loaded.diagnostics, &loaded.raw.sources));
+    if diag::has_errors(&diagnostics) {
+        let (errors, _) = diag::count(&diagnostics);
+        eprintln!(
+            "error: the content has {errors} error(s); nothing was written. \
+             Run `contentdoc lint --content {}` to check it, and fix the errors first",
+            args.content.content.display()
+        );
+        return Ok(Status::Findings);
     }
 
     let started = Instant::now();

@@ -2,7 +2,9 @@
 
 pub mod build;
 pub mod diff;
+pub mod explain;
 pub mod export;
+pub mod lint;
 mod pipeline;
 pub mod schema;
 

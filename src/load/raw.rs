@@ -4,7 +4,7 @@
 //! [`Spanned`] so that a problem found after resolution can still point at
 //! the line and column that introduced it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -45,6 +45,52 @@ pub struct RawSettings {
     #[serde(default)]
     #[schemars(with = "Option<u64>")]
     pub max_file_bytes: Option<Spanned<u64>>,
+    /// Levels and suppressions of lint rules.
+    #[serde(default)]
+    pub lint: RawLintSettings,
+}
+
+/// The `lint` section of `contentdoc.yaml`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLintSettings {
+    /// Code such as `CD501` → level that replaces the rule's default.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, LintLevel>")]
+    pub levels: HashMap<Text, Spanned<LintLevel>>,
+    /// Findings accepted on purpose, each with its reason.
+    #[serde(default)]
+    pub suppressions: Vec<RawSuppression>,
+}
+
+/// Level of a lint rule set in the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LintLevel {
+    /// Report the finding as an error.
+    Error,
+    /// Report the finding as a warning.
+    Warning,
+    /// Do not report the finding.
+    Off,
+}
+
+/// One suppressed finding: a code on one entity, with the reason it is accepted.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSuppression {
+    /// Lint code to suppress, such as `CD501`.
+    #[schemars(with = "String")]
+    pub code: Text,
+    /// Id of the definition whose file the finding is in.
+    #[schemars(with = "String")]
+    pub entity: Text,
+    /// Why the finding is accepted. `contentdoc lint` requires it, and the
+    /// type keeps it optional so that a missing reason is reported as a lint
+    /// finding rather than as a YAML error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub reason: Option<Text>,
 }
 
 /// `vendors/<vendor>/vendor.yaml`.

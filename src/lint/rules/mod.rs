@@ -1,0 +1,33 @@
+//! One file per lint rule; each file's `//!` comment is the rule's documentation.
+
+pub mod attack_data;
+mod attack_entries;
+pub mod confusable_name;
+pub mod dangling_reference;
+pub mod duplicate_id;
+pub mod duplicate_key;
+pub mod empty_condition;
+pub mod event_type_without_sample;
+pub mod file_name_mismatch;
+pub mod invalid_field_copy;
+pub mod invalid_id;
+pub mod invisible_character;
+pub mod misplaced_file;
+pub mod missing_key;
+pub mod outdated_technique;
+pub mod redundant_parent_technique;
+pub mod rule_never_fires;
+pub mod rule_without_technique;
+pub mod suppression_without_reason;
+pub mod symlink;
+pub mod technique_name;
+pub mod unclaimed_sample_event_type;
+pub mod unknown_key;
+pub mod unknown_lint_code;
+pub mod unknown_technique;
+pub mod unreadable_file;
+pub mod unused_definition;
+pub mod unused_model;
+pub mod unused_suppression;
+pub mod wrong_type;
+pub mod yaml_syntax;
