@@ -85,7 +85,7 @@ pub struct RawSuppression {
     /// Id of the definition whose file the finding is in.
     #[schemars(with = "String")]
     pub entity: Text,
-    /// Why the finding is accepted. `contentdoc lint` requires it, and the
+    /// Reason the finding is accepted. `contentdoc lint` requires it, and the
     /// type keeps it optional so that a missing reason is reported as a lint
     /// finding rather than as a YAML error.
     #[serde(default)]
@@ -97,7 +97,7 @@ pub struct RawSuppression {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVendor {
-    /// Vendor id; must equal the name of the vendor folder.
+    /// Vendor id, equal to the name of the vendor folder.
     #[schemars(with = "String", pattern(SLUG_ID_PATTERN))]
     pub id: Text,
     /// Vendor name as shown on pages.
@@ -115,7 +115,7 @@ pub struct RawVendor {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProduct {
-    /// Product id, unique across vendors; must equal the name of the product folder.
+    /// Product id, unique across vendors and equal to the name of the product folder.
     #[schemars(with = "String", pattern(SLUG_ID_PATTERN))]
     pub id: Text,
     /// Product name as shown on pages.
@@ -134,7 +134,7 @@ pub struct RawProduct {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNamed {
-    /// Id; must equal the file name without `.yaml`.
+    /// Id, equal to the file name without `.yaml`.
     #[schemars(with = "String", pattern(SLUG_ID_PATTERN))]
     pub id: Text,
     /// Name as shown on pages.
@@ -149,7 +149,7 @@ pub struct RawNamed {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEventType {
-    /// Event type id; must equal the file name without `.yaml`.
+    /// Event type id, equal to the file name without `.yaml`.
     #[schemars(with = "String", pattern(SLUG_ID_PATTERN))]
     pub id: Text,
     /// Event type name as shown on pages.
@@ -173,7 +173,7 @@ pub struct RawEventType {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawParser {
-    /// Parser id; must equal the file name without `.yaml`.
+    /// Parser id, equal to the file name without `.yaml`.
     #[schemars(with = "String", pattern(SLUG_ID_PATTERN))]
     pub id: Text,
     /// Data type the parser extracts, such as `dlp-email-alert`.
@@ -234,7 +234,7 @@ pub struct RawSample {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
-    /// Rule id; must equal the file name without `.yaml`.
+    /// Rule id, equal to the file name without `.yaml`.
     #[schemars(with = "String", pattern(CONVENTIONAL_ID_PATTERN))]
     pub id: Text,
     /// Rule name as shown on pages.
@@ -284,7 +284,7 @@ pub enum ModelScope {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawModel {
-    /// Model id; must equal the file name without `.yaml`.
+    /// Model id, equal to the file name without `.yaml`.
     #[schemars(with = "String", pattern(CONVENTIONAL_ID_PATTERN))]
     pub id: Text,
     /// Model name as shown on pages.
