@@ -14,7 +14,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the Markdown catalogue from the content tree.
+    /// Build the Markdown catalogue and the HTML site from the content tree.
     Build(BuildArgs),
 }
 
@@ -36,7 +36,8 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub content: ContentArgs,
 
-    /// Output directory; Markdown is written to <DIR>/markdown.
+    /// Output directory; Markdown is written to <DIR>/markdown and the HTML
+    /// site to <DIR>/html.
     #[arg(long, value_name = "DIR", default_value = "site")]
     pub out: PathBuf,
 
@@ -45,8 +46,15 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
-    /// Write nothing; list the files that are stale, missing or extra in the
-    /// output and exit with status 1 if there are any.
+    /// Absolute http(s) URL the HTML site is published at, used for
+    /// sitemap.xml (written only when a base URL is known) and for links in
+    /// the ATT&CK Navigator layers. Overrides `base_url` in contentdoc.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Write nothing; list the Markdown files that are stale, missing or
+    /// extra in the output and exit with status 1 if there are any. The HTML
+    /// site is not checked, since it is not committed.
     #[arg(long)]
     pub check: bool,
 

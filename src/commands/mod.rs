@@ -1,7 +1,8 @@
 //! One module per subcommand. Each returns the process exit status.
 
 pub mod build;
-mod pipeline;
+pub mod pipeline;
+mod progress;
 
 /// Exit status of a command, following the linter convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
