@@ -16,6 +16,9 @@ pub struct Cli {
 pub enum Command {
     /// Build the Markdown catalogue and the HTML site from the content tree.
     Build(BuildArgs),
+    /// Build the HTML site into a temporary folder, serve it on 127.0.0.1 and
+    /// rebuild it when the content or the templates change.
+    Serve(ServeArgs),
 }
 
 /// Options that say where the content is and which ATT&CK data to use.
@@ -62,4 +65,24 @@ pub struct BuildArgs {
     /// only the files it generates.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Directory of templates that replace the built-in ones by name.
+    /// Defaults to ./templates when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// TCP port to listen on; 0 picks a free port.
+    #[arg(long, value_name = "N", default_value_t = 8000)]
+    pub port: u16,
+
+    /// Address to listen on. Anything other than a loopback address makes
+    /// the site reachable from other machines.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
 }

@@ -11,4 +11,5 @@ pub mod commands;
 pub mod diag;
 pub mod load;
 pub mod render;
+pub mod serve;
 pub mod suggest;

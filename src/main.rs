@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         .init();
     let result = match &cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

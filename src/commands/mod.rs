@@ -3,6 +3,7 @@
 pub mod build;
 pub mod pipeline;
 mod progress;
+pub mod serve;
 
 /// Exit status of a command, following the linter convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
