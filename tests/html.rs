@@ -79,7 +79,7 @@ fn hostile_content() -> (tempfile::TempDir, PathBuf) {
     );
     write(
         "vendors/acme/vendor.yaml",
-        "id: acme\nname: Acme <img src=x onerror=alert(3)>\nurl: https://acme.example.com\n".into(),
+        "id: acme\nname: Acme <img src=x onerror=alert(3)>\nurl: javascript:alert(4)\n".into(),
     );
     write(
         "vendors/acme/mail-gw/product.yaml",

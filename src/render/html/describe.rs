@@ -33,6 +33,17 @@ pub fn to_html(text: &str) -> String {
     SANITIZER.clean(&unsafe_html).to_string()
 }
 
+/// Returns true when `url` is an absolute link with one of the allowed
+/// schemes, so that a content field such as a vendor's website can be a link.
+pub fn is_web_url(url: &str) -> bool {
+    let url = url.trim_start().to_ascii_lowercase();
+    SCHEMES.iter().any(|scheme| {
+        url.strip_prefix(scheme)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|rest| *scheme == "mailto" || rest.starts_with("//"))
+    })
+}
+
 /// Returns the text a reader sees in Markdown `text`, without markup or
 /// raw HTML, for search results.
 pub fn to_text(text: &str) -> String {
@@ -49,7 +60,17 @@ pub fn to_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{to_html, to_text};
+    use super::{is_web_url, to_html, to_text};
+
+    #[test]
+    fn is_web_url_accepts_http_only() {
+        assert!(is_web_url("https://acme.example.com"));
+        assert!(is_web_url("HTTP://acme.example.com/x"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("data:text/html,x"));
+        assert!(!is_web_url("https:acme"));
+        assert!(!is_web_url("acme.example.com"));
+    }
 
     #[test]
     fn to_text_drops_markup_and_html() {

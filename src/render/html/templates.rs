@@ -40,6 +40,7 @@ pub fn load(overrides: Option<&Path>) -> anyhow::Result<Tera> {
     tera.register_filter("markdown", |text: &str, _: Kwargs, _: &State| {
         Value::safe_string(&describe::to_html(text))
     });
+    tera.register_test("web_url", |url: &str, _: Kwargs, _: &State| describe::is_web_url(url));
     add_templates(&mut tera, EMBEDDED, overrides)?;
     Ok(tera)
 }
