@@ -84,12 +84,16 @@
   function setUpSearch() {
     var input = document.getElementById("search-input");
     var list = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
     if (!input || !list) return;
+
+    function announce(text) {
+      if (status) status.textContent = text;
+    }
     var prefix = root.getAttribute("data-root") || "";
 
     function close() {
       list.hidden = true;
-      input.setAttribute("aria-expanded", "false");
     }
 
     function links() {
@@ -101,6 +105,7 @@
       list.textContent = "";
       if (!query) {
         close();
+        announce("");
         return;
       }
       var results = search(query);
@@ -112,7 +117,6 @@
       }
       results.forEach(function (entry) {
         var item = document.createElement("li");
-        item.setAttribute("role", "option");
         var link = document.createElement("a");
         link.href = prefix + entry.u;
         var kind = document.createElement("span");
@@ -130,7 +134,7 @@
         list.appendChild(item);
       });
       list.hidden = false;
-      input.setAttribute("aria-expanded", "true");
+      announce(results.length === 1 ? "1 result" : results.length + " results");
     }
 
     input.addEventListener("input", show);
