@@ -14,7 +14,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the Markdown catalogue from the content tree.
+    /// Build the Markdown catalogue and the HTML site from the content tree.
     Build(BuildArgs),
     /// Write the JSON Schemas of the content files, for editors.
     Schema(SchemaArgs),
@@ -26,6 +26,9 @@ pub enum Command {
     Lint(LintArgs),
     /// Print the documentation of a lint code, such as CD204.
     Explain(ExplainArgs),
+    /// Build the HTML site into a temporary folder, serve it on 127.0.0.1 and
+    /// rebuild it when the content or the templates change.
+    Serve(ServeArgs),
 }
 
 /// Options that say where the content is and which ATT&CK data to use.
@@ -46,7 +49,8 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub content: ContentArgs,
 
-    /// Output directory; Markdown is written to <DIR>/markdown.
+    /// Output directory; Markdown is written to <DIR>/markdown and the HTML
+    /// site to <DIR>/html.
     #[arg(long, value_name = "DIR", default_value = "site")]
     pub out: PathBuf,
 
@@ -55,8 +59,15 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
-    /// Write nothing; list the files that are stale, missing or extra in the
-    /// output and exit with status 1 if there are any.
+    /// Absolute http(s) URL the HTML site is published at, used for
+    /// sitemap.xml (written only when a base URL is known) and for links in
+    /// the ATT&CK Navigator layers. Overrides `base_url` in contentdoc.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Write nothing; list the Markdown files that are stale, missing or
+    /// extra in the output and exit with status 1 if there are any. The HTML
+    /// site is not checked, since it is not committed.
     #[arg(long)]
     pub check: bool,
 
@@ -145,4 +156,24 @@ pub struct DiffArgs {
     /// Path of the content folder inside the repository, used for revisions.
     #[arg(long, value_name = "PATH", default_value = "content")]
     pub content_path: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Directory of templates that replace the built-in ones by name.
+    /// Defaults to ./templates when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// TCP port to listen on; 0 picks a free port.
+    #[arg(long, value_name = "N", default_value_t = 8000)]
+    pub port: u16,
+
+    /// Address to listen on. Anything other than a loopback address makes
+    /// the site reachable from other machines.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
 }

@@ -14,4 +14,5 @@ pub mod interop;
 pub mod lint;
 pub mod load;
 pub mod render;
+pub mod serve;
 pub mod suggest;

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(args),
         Command::Lint(args) => commands::lint::run(args),
         Command::Explain(args) => commands::explain::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

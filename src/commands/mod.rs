@@ -5,8 +5,10 @@ pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod lint;
-mod pipeline;
+pub mod pipeline;
+mod progress;
 pub mod schema;
+pub mod serve;
 
 /// Exit status of a command, following the linter convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
