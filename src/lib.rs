@@ -13,4 +13,5 @@ pub mod engine;
 pub mod lint;
 pub mod load;
 pub mod render;
+pub mod samples;
 pub mod suggest;

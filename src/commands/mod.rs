@@ -3,7 +3,9 @@
 pub mod build;
 pub mod explain;
 pub mod lint;
+pub mod parse;
 mod pipeline;
+pub mod test;
 
 /// Exit status of a command, following the linter convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
