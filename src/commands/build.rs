@@ -9,6 +9,7 @@ use super::Status;
 use super::pipeline::load_catalogue;
 use crate::cli::BuildArgs;
 use crate::render::{markdown, output, templates};
+use crate::samples::{SampleRun, TimeSettings};
 use crate::{diag, lint};
 
 /// Runs the build; content problems are printed and give [`Status::Findings`].
@@ -30,7 +31,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
 
     let started = Instant::now();
     let tera = templates::load(template_dir(args).as_deref())?;
-    let pages = markdown::render(&loaded.catalogue, &tera)?;
+    let (time, _) = TimeSettings::from_content(&loaded.raw);
+    let samples = SampleRun::new(&loaded.raw, &time)?;
+    let pages = markdown::render(&loaded.catalogue, &tera, Some(&samples))?;
     debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown");
 
     let dir = args.out.join("markdown");
