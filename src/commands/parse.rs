@@ -1,7 +1,7 @@
 //! `contentdoc parse`: parse log lines with the content's parsers and
 //! print one JSON object per line.
 //!
-//! Lines are read as bytes of any length; a trailing `\r\n` or `\n` is
+//! Lines are read as bytes of any length. A trailing `\r\n` or `\n` is
 //! removed, and bytes that are not valid UTF-8 become U+FFFD and are
 //! counted. A time without a year takes the current year, see
 //! [`crate::samples::time`].

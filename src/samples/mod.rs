@@ -46,7 +46,7 @@ pub struct SampleCheck {
     pub line: u64,
     pub column: u64,
     pub result: SampleResult,
-    /// Why the sample failed, most important first; empty when it passed.
+    /// Reasons the sample failed, most important first. Empty when it passed.
     pub failures: Vec<String>,
 }
 
@@ -72,24 +72,6 @@ impl SampleRun {
             .collect();
         Ok(SampleRun { set, parsers })
     }
-
-    /// Counts the passed and the failed checks. A parser problem counts as
-    /// one failed check.
-    pub fn counts(&self) -> (usize, usize) {
-        let mut passed = 0;
-        let mut failed = 0;
-        for parser in &self.parsers {
-            failed += parser.problems.len();
-            for sample in &parser.samples {
-                if sample.passed() {
-                    passed += 1;
-                } else {
-                    failed += 1;
-                }
-            }
-        }
-        (passed, failed)
-    }
 }
 
 impl SampleCheck {
@@ -111,7 +93,7 @@ fn run_parser(set: &ParserSet, index: usize, loaded: &LoadedParser, time: &TimeS
                 number: sample_index + 1,
                 line: sample.log.referenced.line(),
                 column: sample.log.referenced.column(),
-                failures: reasons::sample_failures(sample, &result),
+                failures: reasons::sample_failures(definition, sample, &result),
                 result,
             }
         })

@@ -1,12 +1,13 @@
 //! Failure messages of samples and parsers, in plain words.
 
+use crate::engine::parser::{ItemKind, ParserError, ParserErrorKind};
 use crate::engine::sample::{MismatchKind, SampleResult};
 use crate::load::raw::{RawParser, RawSample};
 
 use super::ParserProblem;
 
 /// Lists why a sample failed, most important first.
-pub(super) fn sample_failures(sample: &RawSample, result: &SampleResult) -> Vec<String> {
+pub(super) fn sample_failures(parser: &RawParser, sample: &RawSample, result: &SampleResult) -> Vec<String> {
     let mut failures = Vec::new();
     if sample.expect.is_empty() {
         failures.push("the sample has no `expect` fields".to_owned());
@@ -19,7 +20,7 @@ pub(super) fn sample_failures(sample: &RawSample, result: &SampleResult) -> Vec<
         failures.push(format!("parser `{selected}` is chosen for this line instead"));
     }
     if let Some(error) = &result.error {
-        failures.push(error.to_string());
+        failures.push(describe_error(parser, error));
     }
     if !sample.expect.is_empty() {
         failures.extend(result.field_mismatches.first().map(describe_first_field));
@@ -37,6 +38,15 @@ pub(super) fn sample_failures(sample: &RawSample, result: &SampleResult) -> Vec<
         ));
     }
     failures
+}
+
+/// Describes a parse error, quoting the regex that a search failed on.
+fn describe_error(parser: &RawParser, error: &ParserError) -> String {
+    let regex = parser.fields.get(error.item.number.wrapping_sub(1));
+    match (&error.kind, error.item.kind, regex) {
+        (ParserErrorKind::Match(_), ItemKind::FieldRegex, Some(regex)) => format!("{error}: {:?}", regex.value),
+        _ => error.to_string(),
+    }
 }
 
 fn describe_first_field(mismatch: &crate::engine::sample::FieldMismatch) -> String {

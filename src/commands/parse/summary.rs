@@ -35,7 +35,7 @@ impl Summary {
 
     pub(super) fn render(&self) -> String {
         let mut text = format!(
-            "{} lines read, {} parsed, {} unparsed, {} with invalid UTF-8\n",
+            "lines read: {}, parsed: {}, unparsed: {}, invalid UTF-8: {}\n",
             self.read, self.parsed, self.unparsed, self.invalid_utf8
         );
         for (parser, count) in &self.per_parser {

@@ -1,10 +1,13 @@
 //! CD408 failing-sample: a sample whose parse differs from its expectations.
 //!
-//! Runs the checks of `contentdoc test` on each sample: the parser's
-//! conditions occur in the log line and no other parser is chosen for it,
-//! the line parses, the fields equal `expect`, and the time and event type
-//! equal `time` and `event_type`. A sample without `expect` fields fails
-//! too. Samples of a parser whose regexes or time format do not compile
+//! Runs the checks of `contentdoc test` on each sample:
+//!
+//! - the parser's conditions occur in the log line, and no other parser is
+//!   chosen for it;
+//! - the line parses, and the fields equal `expect`;
+//! - the time and event type equal `time` and `event_type`.
+//!
+//! A sample without `expect` fields fails too. Samples of a parser whose regexes or time format do not compile
 //! are left to CD405, CD406 and CD407.
 //!
 //! Why: samples are the parser's tests, and the parser page shows their
