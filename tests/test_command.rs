@@ -248,3 +248,50 @@ fn page_shows_failed_sample() {
         "{page}"
     );
 }
+
+const YEARLESS: &str = "\
+id: acme-mail
+conditions: ['ACME-MAIL']
+time_format: 'MMM dd HH:mm:ss'
+fields:
+  - '^({time}\\w{3} \\d\\d \\d\\d:\\d\\d:\\d\\d) '
+event_types: [mail-out]
+samples:
+  - log: 'Mar 02 08:00:00 ACME-MAIL'
+    event_type: mail-out
+    time: '2019-03-02T07:00:00Z'
+    expect: {time: 'Mar 02 08:00:00'}
+  - log: 'Feb 29 10:00:00 ACME-MAIL'
+    event_type: mail-out
+";
+
+#[test]
+fn yearless_times_use_fixed_year() {
+    let tree = tree_with_parser(YEARLESS);
+    tree.write(
+        "contentdoc.yaml",
+        "time:\n  default_year: 2024\n  default_zone: '+01:00'\n",
+    );
+    let output = tree.run(&["test", "--content", "content", "--update"]);
+    let written = std::fs::read_to_string(tree.content().join(PARSER_FILE)).unwrap();
+    let expected = YEARLESS.replace(
+        "  - log: 'Feb 29 10:00:00 ACME-MAIL'\n    event_type: mail-out\n",
+        "  - log: 'Feb 29 10:00:00 ACME-MAIL'\n    event_type: mail-out\n    time: '2024-02-29T09:00:00Z'\n    expect:\n      time: 'Feb 29 10:00:00'\n",
+    );
+    assert_eq!(written, expected);
+    assert_eq!(stdout(&output), "2 passed, 0 failed\n");
+}
+
+#[test]
+fn invalid_default_zone_rejected() {
+    let tree = Tree::new(&[]);
+    tree.write("contentdoc.yaml", "time:\n  default_zone: CET\n");
+    let output = tree.run(&["test", "--content", "content"]);
+    let message = "error[CD407]: invalid time zone \"CET\" in `time.default_zone`";
+    assert!(stderr(&output).contains(message), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        tree.positions("CD407"),
+        vec![("content/contentdoc.yaml".to_owned(), 2, 17)]
+    );
+}

@@ -83,8 +83,14 @@ fn expect_edit(
         ));
     }
 
-    let first_line = span(&sample.log.referenced)?.start;
-    if let Some(key_start) = find_expect_key(text, lines, first_line, indent) {
+    // The sample starts at its first value, whatever the key order.
+    let mut first = span(&sample.log.referenced)?
+        .start
+        .min(span(&sample.event_type.referenced)?.start);
+    for value in sample.time.iter().chain(sample.expect.values()) {
+        first = first.min(span(&value.referenced)?.start);
+    }
+    if let Some(key_start) = find_expect_key(text, lines, first, indent) {
         let mut end = lines.end_of_line(key_start + 1);
         for value in sample.expect.values() {
             end = end.max(lines.end_of_line(span(&value.referenced)?.end));

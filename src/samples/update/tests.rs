@@ -93,3 +93,19 @@ fn rewrite_rejects_flow_sample() {
     assert_eq!(error.number, 1);
     assert!(error.message.contains("block style"), "{error}");
 }
+
+#[test]
+fn rewrite_finds_expect_before_log() {
+    let text = "id: p\nsamples:\n  - event_type: e\n    expect:\n      a: '2'\n    log: 'X a=1'\n";
+    let updated = rewrite(Path::new("p.yaml"), text, &parser(text), &[update(0, &[("a", "1")])]).unwrap();
+    let expected = "id: p\nsamples:\n  - event_type: e\n    expect:\n      a: '1'\n    log: 'X a=1'\n";
+    assert_eq!(updated, expected);
+}
+
+#[test]
+fn rewrite_keeps_crlf_line_ends() {
+    let text = "id: p\r\nsamples:\r\n  - log: x\r\n    event_type: e\r\n";
+    let updated = rewrite(Path::new("p.yaml"), text, &parser(text), &[update(0, &[("a", "1")])]).unwrap();
+    let expected = "id: p\r\nsamples:\r\n  - log: x\r\n    event_type: e\r\n    expect:\r\n      a: '1'\r\n";
+    assert_eq!(updated, expected);
+}
