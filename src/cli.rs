@@ -29,6 +29,10 @@ pub enum Command {
     /// Build the HTML site into a temporary folder, serve it on 127.0.0.1 and
     /// rebuild it when the content or the templates change.
     Serve(ServeArgs),
+    /// Check the parsers' sample lines against their expectations.
+    Test(TestArgs),
+    /// Parse log lines and print one JSON object per line.
+    Parse(ParseArgs),
 }
 
 /// Options that say where the content is and which ATT&CK data to use.
@@ -176,4 +180,34 @@ pub struct ServeArgs {
     /// the site reachable from other machines.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TestArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Ids of the parsers to test; all parsers when none is given.
+    #[arg(value_name = "PARSER")]
+    pub parsers: Vec<String>,
+
+    /// Write the parsed fields, time and event type into the `expect`,
+    /// `time` and `event_type` of failing samples and samples without
+    /// `expect`, leaving the rest of each file unchanged.
+    #[arg(long)]
+    pub update: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ParseArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Try only the parser with this id.
+    #[arg(long, value_name = "ID")]
+    pub parser: Option<String>,
+
+    /// Log files to read; standard input when none is given.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }

@@ -14,5 +14,6 @@ pub mod interop;
 pub mod lint;
 pub mod load;
 pub mod render;
+pub mod samples;
 pub mod serve;
 pub mod suggest;

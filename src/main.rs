@@ -20,6 +20,8 @@ fn main() -> ExitCode {
         Command::Lint(args) => commands::lint::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Test(args) => commands::test::run(args),
+        Command::Parse(args) => commands::parse::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -241,7 +241,13 @@ fn large_content(root: &Path) {
             fs::create_dir_all(product_dir.join("parsers")).unwrap();
             let yaml = format!("id: p{vendor}-{product}\nname: Product {product}\ncategories: [email-security]\n");
             fs::write(product_dir.join("product.yaml"), yaml).unwrap();
-            let parser = template.replace("id: acme-mail-alert", &format!("id: parser-{vendor}-{product}"));
+            // A third condition makes each copy the parser chosen for its
+            // own samples, so that they pass the sample checks.
+            let tag = format!("V{vendor}-{product} ");
+            let parser = template
+                .replace("id: acme-mail-alert", &format!("id: parser-{vendor}-{product}"))
+                .replace("['ACME-MAIL', 'alert=']", &format!("['ACME-MAIL', 'alert=', '{tag}']"))
+                .replace("ACME-MAIL alert=", &format!("ACME-MAIL {tag}alert="));
             fs::write(
                 product_dir.join(format!("parsers/parser-{vendor}-{product}.yaml")),
                 parser,

@@ -11,6 +11,7 @@ use super::pipeline::load_catalogue;
 use crate::catalogue::Catalogue;
 use crate::cli::BuildArgs;
 use crate::render::{Page, html, markdown, output, templates};
+use crate::samples::{SampleRun, TimeSettings};
 use crate::{diag, lint};
 
 /// Runs the build; content problems are printed and give [`Status::Findings`].
@@ -33,7 +34,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
     let started = Instant::now();
     let templates_dir = template_dir(args.templates.as_deref());
     let tera = templates::load(templates_dir.as_deref())?;
-    let mut pages = markdown::render(&loaded.catalogue, &tera)?;
+    let (time, _) = TimeSettings::from_content(&loaded.raw);
+    let samples = SampleRun::new(&loaded.raw, &time)?;
+    let mut pages = markdown::render(&loaded.catalogue, &tera, Some(&samples))?;
     pages.extend(crate::interop::site_files(&loaded.catalogue)?);
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown");
@@ -43,7 +46,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
         return check(&dir, &pages);
     }
     let options = html_options(args.base_url.as_deref(), &loaded.catalogue)?;
-    let site = render_html(&loaded.catalogue, templates_dir.as_deref(), &options)?;
+    let site = render_html(&loaded.catalogue, templates_dir.as_deref(), &options, Some(&samples))?;
     let html_dir = args.out.join("html");
 
     let started = Instant::now();
@@ -82,11 +85,12 @@ pub fn render_html(
     catalogue: &Catalogue,
     templates_dir: Option<&Path>,
     options: &html::Options,
+    samples: Option<&SampleRun>,
 ) -> anyhow::Result<Vec<Page>> {
     let started = Instant::now();
     let tera = html::load(templates_dir)?;
     let bar = super::progress::bar(html::page_count(catalogue), "Rendering HTML");
-    let site = html::render(catalogue, &tera, options, templates_dir, &|| bar.inc(1));
+    let site = html::render(catalogue, &tera, options, templates_dir, samples, &|| bar.inc(1));
     bar.finish_and_clear();
     let site = site?;
     debug!(elapsed = ?started.elapsed(), files = site.len(), "rendered HTML");

@@ -5,10 +5,12 @@ pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod lint;
+pub mod parse;
 pub mod pipeline;
 mod progress;
 pub mod schema;
 pub mod serve;
+pub mod test;
 
 /// Exit status of a command, following the linter convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -174,6 +174,16 @@ pub mod codes {
     pub const UNCLAIMED_SAMPLE_EVENT_TYPE: &str = "CD403";
     /// A field copy not written `source->target`.
     pub const INVALID_FIELD_COPY: &str = "CD404";
+    /// A field regex that does not compile or that the translator rejects.
+    pub const INVALID_FIELD_REGEX: &str = "CD405";
+    /// A capture name in a field regex that is not a valid field name.
+    pub const INVALID_FIELD_NAME: &str = "CD406";
+    /// A time format, or a default time zone, that cannot be parsed.
+    pub const INVALID_TIME_FORMAT: &str = "CD407";
+    /// A sample whose parse differs from its expectations.
+    pub const FAILING_SAMPLE: &str = "CD408";
+    /// A sample that the conditions of another parser also match.
+    pub const OVERLAPPING_PARSERS: &str = "CD409";
     /// A rule whose event types no parser produces, so it can never fire.
     pub const RULE_NEVER_FIRES: &str = "CD501";
     /// A rule mapped to no ATT&CK technique.

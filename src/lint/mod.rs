@@ -7,14 +7,18 @@
 
 mod entities;
 pub mod invisible;
+mod pattern_position;
 pub mod registry;
 pub mod report;
 pub mod rules;
 mod settings;
 
+use std::sync::OnceLock;
+
 use crate::catalogue::Catalogue;
 use crate::diag::{self, Diagnostic};
 use crate::load::RawContent;
+use crate::samples::{SampleRun, TimeSettings};
 
 pub use registry::{Check, RULES, Rule};
 
@@ -23,12 +27,36 @@ pub use registry::{Check, RULES, Rule};
 pub struct Context<'a> {
     pub raw: &'a RawContent,
     pub catalogue: &'a Catalogue,
+    /// The compiled parsers and their sample checks, built by the first
+    /// rule that needs them.
+    samples: OnceLock<Option<SampleRun>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(raw: &'a RawContent, catalogue: &'a Catalogue) -> Self {
+        Context {
+            raw,
+            catalogue,
+            samples: OnceLock::new(),
+        }
+    }
+
+    /// Compiles every parser once per lint run and checks its samples.
+    /// Returns `None` when the condition search cannot be built.
+    pub fn samples(&self) -> Option<&SampleRun> {
+        self.samples
+            .get_or_init(|| {
+                let (time, _) = TimeSettings::from_content(self.raw);
+                SampleRun::new(self.raw, &time).ok()
+            })
+            .as_ref()
+    }
 }
 
 /// Runs every content rule on top of the `found` load and resolve
 /// diagnostics, applies the `lint` settings and returns the sorted result.
 pub fn check(raw: &RawContent, catalogue: &Catalogue, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let context = Context { raw, catalogue };
+    let context = Context::new(raw, catalogue);
     let mut diagnostics = found;
     for rule in RULES {
         if let Check::Content(run) = rule.check {

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 pub use sources::SourceMap;
 pub use walk::{FileKind, classify};
+pub use yaml::parse as parse_yaml;
 
 use crate::diag::{Diagnostic, Position, codes};
 use raw::*;

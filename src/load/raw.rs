@@ -48,6 +48,24 @@ pub struct RawSettings {
     /// Levels and suppressions of lint rules.
     #[serde(default)]
     pub lint: RawLintSettings,
+    /// Year and zone of parsed times that do not state them.
+    #[serde(default)]
+    pub time: RawTimeSettings,
+}
+
+/// The `time` section of `contentdoc.yaml`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTimeSettings {
+    /// Year of a sample time without a year, when the sample's expected
+    /// `time` does not give one.
+    #[serde(default)]
+    #[schemars(with = "Option<i32>")]
+    pub default_year: Option<Spanned<i32>>,
+    /// Offset such as `+01:00` or `Z` of a time without a zone.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub default_zone: Option<Text>,
 }
 
 /// The `lint` section of `contentdoc.yaml`.

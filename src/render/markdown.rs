@@ -7,11 +7,13 @@ use super::Page;
 use super::paths::PageRef;
 use super::views::*;
 use crate::catalogue::Catalogue;
+use crate::samples::SampleRun;
 
 const EXT: &str = "md";
 
-/// Renders every Markdown page of the catalogue, sorted by path.
-pub fn render(catalogue: &Catalogue, tera: &Tera) -> anyhow::Result<Vec<Page>> {
+/// Renders every Markdown page of the catalogue, sorted by path. Parser
+/// pages show the results in `samples` when it is given.
+pub fn render(catalogue: &Catalogue, tera: &Tera, samples: Option<&SampleRun>) -> anyhow::Result<Vec<Page>> {
     let mut pages = Vec::new();
     let mut add =
         |page: PageRef<'_>, template: &str, view: &dyn Fn(&Linker) -> anyhow::Result<Context>| -> anyhow::Result<()> {
@@ -60,7 +62,8 @@ pub fn render(catalogue: &Catalogue, tera: &Tera) -> anyhow::Result<Vec<Page>> {
     }
     for (index, parser) in catalogue.parsers.iter().enumerate() {
         add(PageRef::Parser(&parser.id), "markdown/parser.md", &|l| {
-            context(&ParserView::new(catalogue, index, l))
+            let checks = samples.and_then(|run| run.parsers.iter().find(|p| p.file == parser.source.file));
+            context(&ParserView::new(catalogue, index, l, checks))
         })?;
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));

@@ -13,6 +13,7 @@ use crate::commands::build::{html_options, render_html, template_dir};
 use crate::commands::pipeline::load_catalogue;
 use crate::diag;
 use crate::render::output;
+use crate::samples::{SampleRun, TimeSettings};
 
 /// Quiet time after the last change before a rebuild, so that an editor's
 /// burst of writes causes one build.
@@ -66,7 +67,9 @@ impl Builder {
         }
         let options =
             html_options(Some(&self.base_url), &loaded.catalogue).map_err(|error| format!("error: {error:#}"))?;
-        let site = render_html(&loaded.catalogue, self.templates.as_deref(), &options)
+        let (time, _) = TimeSettings::from_content(&loaded.raw);
+        let samples = SampleRun::new(&loaded.raw, &time).map_err(|error| format!("error: {error:#}"))?;
+        let site = render_html(&loaded.catalogue, self.templates.as_deref(), &options, Some(&samples))
             .map_err(|error| format!("error: {error:#}"))?;
         output::write(dir, &site, false).map_err(|error| format!("error: {error:#}"))?;
         Ok(site.len())

@@ -28,6 +28,7 @@ pub use templates::load;
 
 use super::Page;
 use crate::catalogue::Catalogue;
+use crate::samples::SampleRun;
 
 /// Settings of one HTML build.
 #[derive(Debug, Clone, Default)]
@@ -45,13 +46,14 @@ pub fn render(
     tera: &Tera,
     options: &Options,
     assets: Option<&Path>,
+    samples: Option<&SampleRun>,
     on_page: &(dyn Fn() + Sync),
 ) -> anyhow::Result<Vec<Page>> {
     let jobs = pages::jobs(catalogue);
     let mut files: Vec<Page> = jobs
         .par_iter()
         .map(|job| {
-            let page = pages::render(catalogue, tera, job);
+            let page = pages::render(catalogue, tera, job, samples);
             on_page();
             page
         })

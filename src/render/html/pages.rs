@@ -9,6 +9,7 @@ use crate::catalogue::Catalogue;
 use crate::render::Page;
 use crate::render::paths::PageRef;
 use crate::render::views::*;
+use crate::samples::SampleRun;
 
 const EXT: &str = "html";
 
@@ -80,7 +81,7 @@ pub fn jobs(catalogue: &Catalogue) -> Vec<Job> {
 }
 
 /// Renders the page of `job`.
-pub fn render(catalogue: &Catalogue, tera: &Tera, job: &Job) -> anyhow::Result<Page> {
+pub fn render(catalogue: &Catalogue, tera: &Tera, job: &Job, samples: Option<&SampleRun>) -> anyhow::Result<Page> {
     let page = job.page(catalogue);
     let linker = Linker::new(EXT, &page);
     let mut context = match *job {
@@ -95,7 +96,11 @@ pub fn render(catalogue: &Catalogue, tera: &Tera, job: &Job) -> anyhow::Result<P
             let coverage = &catalogue.products[product].coverage[position];
             context(&ProductUseCaseView::new(catalogue, product, coverage, &linker))
         }
-        Job::Parser(index) => context(&ParserView::new(catalogue, index, &linker)),
+        Job::Parser(index) => {
+            let file = &catalogue.parsers[index].source.file;
+            let checks = samples.and_then(|run| run.parsers.iter().find(|p| &p.file == file));
+            context(&ParserView::new(catalogue, index, &linker, checks))
+        }
     }?;
     let site = SiteView::new(&catalogue.settings.title, &linker.from, root_of(&linker.from));
     context.insert("site", &site);
