@@ -16,23 +16,23 @@ pub struct Cli {
 pub enum Command {
     /// Build the Markdown catalogue and the HTML site from the content tree.
     Build(BuildArgs),
+    /// Build the HTML site into a temporary folder, serve it on 127.0.0.1 and
+    /// rebuild it when the content or the templates change.
+    Serve(ServeArgs),
+    /// Check the content tree and report every problem with its location.
+    Lint(LintArgs),
+    /// Print the documentation of a lint code, such as CD204.
+    Explain(ExplainArgs),
+    /// Check the parsers' sample lines against their expectations.
+    Test(TestArgs),
+    /// Parse log lines and print one JSON object per line.
+    Parse(ParseArgs),
     /// Write the JSON Schemas of the content files, for editors.
     Schema(SchemaArgs),
     /// Write the resolved catalogue as one JSON document.
     Export(ExportArgs),
     /// Compare two content trees or git revisions, as release notes.
     Diff(DiffArgs),
-    /// Check the content tree and report every problem with its location.
-    Lint(LintArgs),
-    /// Print the documentation of a lint code, such as CD204.
-    Explain(ExplainArgs),
-    /// Build the HTML site into a temporary folder, serve it on 127.0.0.1 and
-    /// rebuild it when the content or the templates change.
-    Serve(ServeArgs),
-    /// Check the parsers' sample lines against their expectations.
-    Test(TestArgs),
-    /// Parse log lines and print one JSON object per line.
-    Parse(ParseArgs),
 }
 
 /// Options that say where the content is and which ATT&CK data to use.

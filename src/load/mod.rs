@@ -8,7 +8,7 @@
 pub mod raw;
 mod sources;
 mod walk;
-mod yaml;
+pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
