@@ -42,7 +42,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 if [ ! -d "$here/node_modules/playwright-core" ]; then
   echo "installing playwright-core" >&2
-  npm install --no-save --no-audit --no-fund --prefix "$here" playwright-core >&2 \
+  npm install --no-save --no-audit --no-fund --prefix "$here" playwright-core@1.64.1 >&2 \
     || fail_setup "cannot install playwright-core with npm"
 fi
 
