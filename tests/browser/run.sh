@@ -48,7 +48,7 @@ fi
 
 cd "$repo" || fail_setup "cannot enter $repo"
 cargo build --release >&2 || fail_setup "cargo build failed"
-binary="$repo/target/release/contentdoc"
+binary="${CARGO_TARGET_DIR:-$repo/target}/release/contentdoc"
 "$binary" build --content "$content" --out "$work/site" >&2 || fail_setup "contentdoc build failed on $content"
 
 # The serve pass edits content, so it serves a copy.
