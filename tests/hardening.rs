@@ -205,7 +205,10 @@ fn foreign_output_folder_needs_force() {
 
     let (code, output) = build_in(dir.path(), &[]);
     assert_eq!(code, Some(2), "{output}");
-    assert!(output.contains("was not written by contentdoc"), "{output}");
+    assert!(
+        output.contains("holds entries that contentdoc did not write (README.md, notes.txt)"),
+        "{output}"
+    );
     assert_eq!(
         fs::read_to_string(markdown.join("README.md")).unwrap(),
         "my own readme\n"
@@ -307,4 +310,120 @@ fn killed_build_leaves_previous_site() {
             );
         }
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn force_keeps_links_and_empty_folders() {
+    let dir = scratch();
+    let markdown = dir.path().join("site/markdown");
+    fs::create_dir_all(markdown.join("keep/empty")).unwrap();
+    let outside = dir.path().join("outside.txt");
+    fs::write(&outside, "outside\n").unwrap();
+    std::os::unix::fs::symlink(&outside, markdown.join("link")).unwrap();
+
+    let (code, output) = build_in(dir.path(), &["--force"]);
+    assert_eq!(code, Some(0), "{output}");
+    assert!(markdown.join("keep/empty").is_dir());
+    assert!(
+        fs::symlink_metadata(markdown.join("link"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "outside\n");
+
+    let (code, output) = build_in(dir.path(), &[]);
+    assert_eq!(code, Some(2), "the foreign entries still need --force: {output}");
+    let (code, output) = build_in(dir.path(), &["--force"]);
+    assert_eq!(code, Some(0), "{output}");
+    assert!(
+        fs::symlink_metadata(markdown.join("link"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn force_never_writes_through_links() {
+    let dir = scratch();
+    let markdown = dir.path().join("site/markdown");
+    fs::create_dir_all(&markdown).unwrap();
+    let outside = dir.path().join("outside.md");
+    fs::write(&outside, "outside\n").unwrap();
+    std::os::unix::fs::symlink(&outside, markdown.join("README.md")).unwrap();
+
+    let (code, output) = build_in(dir.path(), &["--force"]);
+    assert_eq!(code, Some(2), "{output}");
+    assert!(output.contains("README.md is a symbolic link"), "{output}");
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "outside\n");
+}
+
+#[test]
+fn leftover_old_folder_does_not_block() {
+    let dir = scratch();
+    let (code, output) = build_in(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{output}");
+    let markdown = dir.path().join("site/markdown");
+    let leftover = dir.path().join("site/.markdown.building-abc123.old");
+    copy_tree(&markdown, &leftover);
+
+    let (code, output) = build_in(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{output}");
+    assert!(!leftover.exists(), "the folder a killed build left was not removed");
+}
+
+#[cfg(unix)]
+#[test]
+fn template_symlink_is_rejected() {
+    let dir = scratch();
+    let assets = dir.path().join("templates/html/assets");
+    fs::create_dir_all(&assets).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", assets.join("site.css")).unwrap();
+    let (code, output) = build_in(dir.path(), &[]);
+    assert_eq!(code, Some(2), "{output}");
+    assert!(output.contains("site.css is a symbolic link"), "{output}");
+}
+
+#[test]
+fn attack_setting_stays_inside_content() {
+    let dir = scratch();
+    let outside = dir.path().join("enterprise-attack.json");
+    fs::write(&outside, "\"TOP-SECRET\"").unwrap();
+    let settings = dir.path().join("content/contentdoc.yaml");
+    fs::write(&settings, "title: Small\nattack: ../enterprise-attack.json\n").unwrap();
+    let (code, output) = build_in(dir.path(), &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("is outside the content folder"), "{output}");
+    assert!(!output.contains("TOP-SECRET"), "{output}");
+}
+
+#[test]
+fn attack_setting_rejects_devices() {
+    let dir = scratch();
+    let settings = dir.path().join("content/contentdoc.yaml");
+    fs::write(&settings, "title: Small\nattack: /dev/zero\n").unwrap();
+    let (code, output) = build_in(dir.path(), &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("/dev/zero is not a regular file"), "{output}");
+}
+
+#[test]
+fn default_year_out_of_range_is_reported() {
+    let dir = scratch();
+    let settings = dir.path().join("content/contentdoc.yaml");
+    fs::write(
+        &settings,
+        "title: Small\ntime:\n  default_year: 262142\n  default_zone: \"-05:00\"\n",
+    )
+    .unwrap();
+    let (code, output) = build_in(dir.path(), &[]);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(
+        output.contains("`time.default_year` 262142 is outside the years 1 to 9999"),
+        "{output}"
+    );
+    assert!(!output.contains("panicked"), "{output}");
 }

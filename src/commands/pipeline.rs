@@ -46,6 +46,13 @@ pub fn load_catalogue(args: &ContentArgs) -> anyhow::Result<Loaded> {
 /// Picks the ATT&CK data: `--attack`, then the `attack` setting, then the bundled data.
 fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, AttackData>, Diagnostic> {
     if let Some(path) = &args.attack {
+        if let Err(problem) = check_bundle_file(path, None) {
+            return Err(Diagnostic::error(
+                codes::ATTACK_DATA,
+                Position::file_start(path),
+                problem,
+            ));
+        }
         return AttackData::from_stix_file(path).map(Cow::Owned).map_err(|error| {
             Diagnostic::error(codes::ATTACK_DATA, Position::file_start(path), error.to_string())
                 .with_help("pass an ATT&CK Enterprise STIX 2.1 bundle such as enterprise-attack.json")
@@ -58,6 +65,11 @@ fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, At
         return Ok(Cow::Borrowed(AttackData::bundled()));
     };
     let path = raw.root.join(&attack.value);
+    if let Err(problem) = check_bundle_file(&path, Some(&raw.root)) {
+        let position = Position::of(&settings.file, &attack.referenced);
+        return Err(Diagnostic::error(codes::ATTACK_DATA, position, problem)
+            .with_help("point `attack` at an ATT&CK Enterprise STIX 2.1 bundle: a regular file inside the content folder, written relative to it"));
+    }
     AttackData::from_stix_file(&path).map(Cow::Owned).map_err(|error| {
         Diagnostic::error(
             codes::ATTACK_DATA,
@@ -66,6 +78,36 @@ fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, At
         )
         .with_help("point `attack` at an ATT&CK Enterprise STIX 2.1 bundle, relative to the content folder")
     })
+}
+
+/// Maximum size of an ATT&CK STIX bundle. The official Enterprise bundle is
+/// tens of MiB; a limit keeps a setting from reading an endless file.
+const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Checks that an ATT&CK bundle is a regular file of bounded size and, for a
+/// path from the content's settings, that it stays inside the content folder,
+/// so a pull request cannot make CI read files from elsewhere.
+fn check_bundle_file(path: &std::path::Path, root: Option<&std::path::Path>) -> Result<(), String> {
+    let metadata = std::fs::metadata(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    if !metadata.is_file() {
+        return Err(format!("{} is not a regular file", path.display()));
+    }
+    if metadata.len() > MAX_BUNDLE_BYTES {
+        return Err(format!(
+            "{} is larger than the limit of {MAX_BUNDLE_BYTES} bytes",
+            path.display()
+        ));
+    }
+    if let Some(root) = root {
+        let inside = match (std::fs::canonicalize(path), std::fs::canonicalize(root)) {
+            (Ok(file), Ok(root)) => file.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            return Err(format!("{} is outside the content folder", path.display()));
+        }
+    }
+    Ok(())
 }
 
 /// Prints the diagnostics of `loaded` to standard error, if there are any,

@@ -123,10 +123,35 @@ pub fn code_block(text: &str) -> String {
     format!("{fence}text\n{body}\n{fence}")
 }
 
-/// Normalises a Markdown description for use as a block: trims it and
-/// drops carriage returns, so the page's own line endings stay consistent.
+/// Normalises a Markdown description for use as a block: trims it, drops
+/// carriage returns so the page's line endings stay consistent, and keeps
+/// the block from swallowing the rest of the page. An unclosed code fence
+/// is closed, and `<!--` is escaped so an HTML comment cannot hide what
+/// follows it.
 pub fn block(text: &str) -> String {
-    text.trim().replace("\r\n", "\n").replace('\r', "\n")
+    let mut out = text
+        .trim()
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace("<!--", "\\<!--");
+    let mut open_fence: Option<String> = None;
+    for line in out.lines() {
+        let trimmed = line.trim_start();
+        let marker: String = trimmed.chars().take_while(|&c| c == '`' || c == '~').collect();
+        let is_fence = marker.len() >= 3 && marker.chars().all(|c| c == marker.chars().next().unwrap_or('`'));
+        match &open_fence {
+            None if is_fence => open_fence = Some(marker),
+            Some(open) if is_fence && marker.starts_with(open.as_str()) && trimmed.trim() == marker => {
+                open_fence = None
+            }
+            _ => {}
+        }
+    }
+    if let Some(fence) = open_fence {
+        out.push('\n');
+        out.push_str(&fence);
+    }
+    out
 }
 
 fn push_inline(out: &mut String, line: &str) {
@@ -173,6 +198,17 @@ mod tests {
     #[test]
     fn markdown_cell_closes_open_code_span() {
         assert_eq!(markdown_cell("a `b"), "a `b`");
+    }
+
+    #[test]
+    fn block_closes_open_fence() {
+        assert_eq!(block("text\n```\ncode"), "text\n```\ncode\n```");
+        assert_eq!(block("```\ncode\n```"), "```\ncode\n```");
+    }
+
+    #[test]
+    fn block_escapes_html_comment() {
+        assert_eq!(block("a <!-- b"), "a \\<!-- b");
     }
 
     #[test]

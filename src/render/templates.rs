@@ -73,14 +73,44 @@ pub fn add_templates(tera: &mut Tera, embedded: &[(&str, &str)], overrides: Opti
 }
 
 /// Returns the text of the file `name` under `overrides`, if there is one.
+///
+/// Symbolic links are rejected: a link in a templates folder from a pull
+/// request could copy any file the build can read, such as
+/// `/proc/self/environ`, into the published site.
 pub fn read_override(overrides: Option<&Path>, name: &str) -> anyhow::Result<Option<String>> {
-    match overrides.map(|dir| dir.join(name)).filter(|path| path.is_file()) {
-        Some(path) => std::fs::read_to_string(&path)
-            .map(Some)
-            .with_context(|| format!("cannot read template {}", path.display())),
-        None => Ok(None),
+    let Some(dir) = overrides else {
+        return Ok(None);
+    };
+    let mut path = dir.to_path_buf();
+    for part in Path::new(name).components() {
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(error).with_context(|| format!("cannot read template {}", path.display())),
+            Ok(metadata) if metadata.file_type().is_symlink() => anyhow::bail!(
+                "template {} is a symbolic link, which is not followed; copy the file into the templates folder",
+                path.display()
+            ),
+            Ok(_) => {}
+        }
     }
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let size = std::fs::metadata(&path)?.len();
+    if size > MAX_TEMPLATE_BYTES {
+        anyhow::bail!(
+            "template {} is {size} bytes, over the limit of {MAX_TEMPLATE_BYTES} bytes",
+            path.display()
+        );
+    }
+    std::fs::read_to_string(&path)
+        .map(Some)
+        .with_context(|| format!("cannot read template {}", path.display()))
 }
+
+/// Maximum size of a template or asset file read from an override folder.
+const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
 
 fn register_filters(tera: &mut Tera) {
     tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| escape::cell(text));

@@ -47,6 +47,19 @@ impl TimeSettings {
         };
         let time = &settings.value.time;
         let default_year = time.default_year.as_ref().map(|year| year.value);
+        if let Some(year) = time
+            .default_year
+            .as_ref()
+            .filter(|year| !(1..=9999).contains(&year.value))
+        {
+            let diagnostic = Diagnostic::error(
+                codes::INVALID_TIME_FORMAT,
+                Position::of(&settings.file, &year.referenced),
+                format!("`time.default_year` {} is outside the years 1 to 9999", year.value),
+            )
+            .with_help("write a four-digit year such as 2026");
+            return (TimeSettings::default(), Some(diagnostic));
+        }
         let Some(zone) = &time.default_zone else {
             return (
                 TimeSettings {

@@ -91,10 +91,12 @@ impl TimeContext {
         .expect("fields were range-checked when read");
         let offset = parts.offset.unwrap_or(self.default_zone);
         let local = NaiveDateTime::new(date, time);
+        // A fixed offset maps each local time to one instant, except near
+        // the ends of chrono's date range, where the instant does not exist.
         let zoned = offset
             .from_local_datetime(&local)
             .single()
-            .expect("a fixed offset maps each local time to one instant");
+            .ok_or_else(|| whole_value_error(format!("{local} at offset {offset} is outside the supported dates")))?;
         Ok(zoned.with_timezone(&Utc))
     }
 }

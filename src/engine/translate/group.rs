@@ -19,6 +19,15 @@ impl Scanner {
         for lookaround in ["?=", "?!", "?<=", "?<!", "?>"] {
             if self.eat(lookaround) {
                 self.out.backtracking = true;
+                if lookaround != "?>" {
+                    // Each lookaround runs a search at every position it is
+                    // tried, which the backtrack limit does not count; nested,
+                    // they multiply to minutes on a few KiB of log line.
+                    if !self.open_lookarounds.is_empty() {
+                        return Err(error(start, "a lookaround inside another lookaround is not supported"));
+                    }
+                    self.open_lookarounds.push(start);
+                }
                 self.enter(start, format!("({lookaround}"));
                 return Ok(());
             }
@@ -37,9 +46,12 @@ impl Scanner {
 
     pub(super) fn close_group(&mut self) -> Result<(), TranslateError> {
         let start = self.pos;
-        let Some((_, flags)) = self.open_groups.pop() else {
+        let Some((group_start, flags)) = self.open_groups.pop() else {
             return Err(error(start, "unmatched ')'"));
         };
+        if self.open_lookarounds.last() == Some(&group_start) {
+            self.open_lookarounds.pop();
+        }
         self.flags = flags;
         self.pos += 1;
         self.push(start, ")".to_owned());

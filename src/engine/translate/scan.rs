@@ -48,6 +48,8 @@ pub(super) struct Scanner {
     pub(super) flags: Flags,
     /// Open groups: where each starts and the flags to restore at its end.
     pub(super) open_groups: Vec<(usize, Flags)>,
+    /// Start offsets of the lookaround groups that are open.
+    pub(super) open_lookarounds: Vec<usize>,
     /// Field index of each numbered group, `None` for unnamed groups.
     pub(super) numbered_groups: Vec<Option<usize>>,
     /// The previous token was a quantifier, so another one would dangle.
@@ -71,6 +73,7 @@ impl Scanner {
             pos: 0,
             flags: Flags::default(),
             open_groups: Vec::new(),
+            open_lookarounds: Vec::new(),
             numbered_groups: Vec::new(),
             quantified: false,
             out: Scanned {

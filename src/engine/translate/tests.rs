@@ -267,3 +267,15 @@ fn source_position_maps_back() {
     assert_eq!(translated.source_position(class_offset), 10);
     assert_eq!(translated.source_position(pattern.len()), 17);
 }
+
+#[test]
+fn nested_lookaround_is_rejected() {
+    let error = translate(r"(?=.*(?=.*Q))({direction}inbound)").unwrap_err();
+    assert_eq!(error.position, 5);
+    assert_eq!(error.message, "a lookaround inside another lookaround is not supported");
+}
+
+#[test]
+fn sibling_lookarounds_are_accepted() {
+    assert!(translate(r"(?<=user=)({user}\w+)(?=,)").is_ok());
+}
