@@ -11,6 +11,7 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_env("CONTENTDOC_LOG").unwrap_or_else(|_| "warn".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let result = match &cli.command {
         Command::Build(args) => commands::build::run(args),

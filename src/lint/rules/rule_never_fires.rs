@@ -15,6 +15,7 @@
 
 use crate::diag::{Diagnostic, Position, Severity, codes};
 use crate::lint::{Check, Context, Rule};
+use crate::load::FileKind;
 
 /// Registry entry of `rule-never-fires`.
 pub const RULE: Rule = Rule {
@@ -27,6 +28,16 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(context: &Context) -> Vec<Diagnostic> {
+    // A parser file that failed to load may be the missing producer; its own
+    // error is reported, and guessing here would only add false findings.
+    if context
+        .raw
+        .unloaded
+        .iter()
+        .any(|(kind, _)| matches!(kind, FileKind::Parser { .. }))
+    {
+        return Vec::new();
+    }
     let event_types = &context.catalogue.event_types;
     let produced = |id: &str| match event_types.binary_search_by(|e| e.id.as_str().cmp(id)) {
         Ok(index) => Some(!event_types[index].parsers.is_empty()),

@@ -146,9 +146,21 @@ pub fn product_page(catalogue: &Catalogue, index: usize) -> PageRef<'_> {
 }
 
 /// Returns "Vendor Product", the display name of a data source.
+///
+/// A product name that already starts with the vendor's name, such as
+/// "Contoso MailGuard" of vendor "Contoso", is used as it is.
 pub fn product_title(catalogue: &Catalogue, index: usize) -> String {
     let product = &catalogue.products[index];
-    format!("{} {}", catalogue.vendors[product.vendor].name, product.name)
+    let vendor = &catalogue.vendors[product.vendor].name;
+    let starts_with_vendor = product
+        .name
+        .get(..vendor.len())
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(vendor) && product.name[vendor.len()..].starts_with(' '));
+    if starts_with_vendor {
+        product.name.clone()
+    } else {
+        format!("{vendor} {}", product.name)
+    }
 }
 
 /// Returns the product × use case page that lists rule `rule`: the first

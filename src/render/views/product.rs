@@ -12,6 +12,8 @@ use crate::render::paths::{PageRef, product_layer, relative};
 /// The page of one vendor product.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProductView {
+    /// "Vendor Product", see [`product_title`].
+    pub title: String,
     pub vendor: String,
     pub product: String,
     pub description: Option<String>,
@@ -58,6 +60,7 @@ impl ProductView {
         let all_rules: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.rules.iter().copied()).collect();
         let all_models: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.models.iter().copied()).collect();
         ProductView {
+            title: product_title(catalogue, index),
             vendor: vendor.name.clone(),
             product: product.name.clone(),
             description: product.description.clone(),
