@@ -12,3 +12,4 @@ pub mod diag;
 pub mod load;
 pub mod render;
 pub mod suggest;
+pub mod synth;

@@ -50,7 +50,11 @@ fn event_types(cell: &Cell) -> BTreeMap<String, Vec<String>> {
         .lines()
         .map(|line| {
             let (event, parsers) = line.split_once(": ").unwrap_or((line, ""));
-            let mut parsers: Vec<String> = parsers.split(", ").filter(|p| !p.is_empty()).map(String::from).collect();
+            let mut parsers: Vec<String> = parsers
+                .split(", ")
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect();
             parsers.sort();
             (event.to_string(), parsers)
         })
@@ -86,7 +90,10 @@ fn product_page_names_vendor_and_product() {
 fn use_case_rows_match_reference() {
     let facts = facts();
     let page = product_page();
-    let table = tables(&page).into_iter().find(|t| t.header[0].text == "Use case").unwrap();
+    let table = tables(&page)
+        .into_iter()
+        .find(|t| t.header[0].text == "Use case")
+        .unwrap();
     let names: Vec<&str> = table.rows.iter().map(|r| r[0].text.as_str()).collect();
     let expected: Vec<&str> = facts.use_cases.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(names, expected);
@@ -95,11 +102,21 @@ fn use_case_rows_match_reference() {
         let row = table.row(&use_case.name);
         let activity: Vec<&str> = row[table.column("Activity types")].text.lines().collect();
         assert_eq!(activity, use_case.activity_types, "{}: activity types", use_case.name);
-        assert_eq!(event_types(&row[table.column("Event types and parsers")]), use_case.event_types, "{}: event types", use_case.name);
+        assert_eq!(
+            event_types(&row[table.column("Event types and parsers")]),
+            use_case.event_types,
+            "{}: event types",
+            use_case.name
+        );
         let techniques: Vec<&str> = row[table.column("ATT&CK techniques")].text.lines().collect();
         assert_eq!(techniques, use_case.techniques, "{}: techniques", use_case.name);
         let content = counts(&row[table.column("Content")]);
-        assert_eq!(content, (use_case.rules, use_case.models), "{}: rule and model counts", use_case.name);
+        assert_eq!(
+            content,
+            (use_case.rules, use_case.models),
+            "{}: rule and model counts",
+            use_case.name
+        );
     }
 }
 
@@ -107,12 +124,18 @@ fn use_case_rows_match_reference() {
 fn matrix_places_techniques_under_tactics() {
     let facts = facts();
     let page = product_page();
-    let matrix = tables(&page).into_iter().find(|t| t.header[0].text == "Reconnaissance").unwrap();
+    let matrix = tables(&page)
+        .into_iter()
+        .find(|t| t.header[0].text == "Reconnaissance")
+        .unwrap();
     let mut placed: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for row in &matrix.rows {
         for (column, cell) in row.iter().enumerate() {
             if !cell.text.is_empty() {
-                placed.entry(matrix.header[column].text.clone()).or_default().push(cell.text.clone());
+                placed
+                    .entry(matrix.header[column].text.clone())
+                    .or_default()
+                    .push(cell.text.clone());
             }
         }
     }
@@ -122,9 +145,16 @@ fn matrix_places_techniques_under_tactics() {
 #[test]
 fn matrix_has_attack_tactics_in_order() {
     let page = product_page();
-    let matrix = tables(&page).into_iter().find(|t| t.header[0].text == "Reconnaissance").unwrap();
+    let matrix = tables(&page)
+        .into_iter()
+        .find(|t| t.header[0].text == "Reconnaissance")
+        .unwrap();
     let tactics: Vec<&str> = matrix.header.iter().map(|c| c.text.as_str()).collect();
-    let expected: Vec<&str> = contentdoc::attack::AttackData::bundled().tactics().iter().map(|t| t.name.as_str()).collect();
+    let expected: Vec<&str> = contentdoc::attack::AttackData::bundled()
+        .tactics()
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
     assert_eq!(tactics, expected);
     assert_eq!(tactics.len(), 14);
 }
@@ -132,7 +162,10 @@ fn matrix_has_attack_tactics_in_order() {
 #[test]
 fn technique_links_point_to_attack() {
     let page = product_page();
-    let matrix = tables(&page).into_iter().find(|t| t.header[0].text == "Reconnaissance").unwrap();
+    let matrix = tables(&page)
+        .into_iter()
+        .find(|t| t.header[0].text == "Reconnaissance")
+        .unwrap();
     let links: Vec<&String> = matrix.rows.iter().flatten().flat_map(|c| &c.links).collect();
     assert!(links.contains(&&"https://attack.mitre.org/techniques/T1078/".to_string()));
     assert!(links.contains(&&"https://attack.mitre.org/techniques/T1048/".to_string()));

@@ -164,7 +164,10 @@ mod tests {
     #[test]
     fn markdown_cell_joins_and_escapes() {
         let text = "First `a|<b>` line\nwraps <i>.\n\nSecond | para.";
-        assert_eq!(markdown_cell(text), "First `a\\|<b>` line wraps \\<i>.<br><br>Second \\| para.");
+        assert_eq!(
+            markdown_cell(text),
+            "First `a\\|<b>` line wraps \\<i>.<br><br>Second \\| para."
+        );
     }
 
     #[test]

@@ -71,7 +71,9 @@ pub fn load(overrides: Option<&Path>) -> anyhow::Result<Tera> {
 
 fn register_filters(tera: &mut Tera) {
     tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| escape::cell(text));
-    tera.register_filter("markdown_cell", |text: &str, _: Kwargs, _: &State| escape::markdown_cell(text));
+    tera.register_filter("markdown_cell", |text: &str, _: Kwargs, _: &State| {
+        escape::markdown_cell(text)
+    });
     tera.register_filter("inline", |text: &str, _: Kwargs, _: &State| escape::inline(text));
     tera.register_filter("code_cell", |text: &str, _: Kwargs, _: &State| escape::code_cell(text));
     tera.register_filter("code", |text: &str, _: Kwargs, _: &State| escape::code(text));
