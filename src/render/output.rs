@@ -4,11 +4,12 @@
 //! beside the target and swaps that folder in only when it is complete, so
 //! an interrupted build leaves the previous output as it was.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::Page;
@@ -113,14 +114,19 @@ fn staging_dir(dir: &Path) -> anyhow::Result<PathBuf> {
     Ok(staging.keep())
 }
 
+/// Writes every page into `staging`: the folders first, then the files in parallel.
 fn fill(staging: &Path, pages: &[Page]) -> anyhow::Result<()> {
-    for page in pages {
-        let path = staging.join(&page.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        fs::write(&path, &page.content).with_context(|| format!("cannot write {}", path.display()))?;
+    let folders: BTreeSet<PathBuf> = pages
+        .iter()
+        .filter_map(|page| staging.join(&page.path).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
     }
+    pages.par_iter().try_for_each(|page| {
+        let path = staging.join(&page.path);
+        fs::write(&path, &page.content).with_context(|| format!("cannot write {}", path.display()))
+    })?;
     fs::write(staging.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
     Ok(())
 }
@@ -128,8 +134,9 @@ fn fill(staging: &Path, pages: &[Page]) -> anyhow::Result<()> {
 /// Copies files that contentdoc did not generate from an unmarked `dir`
 /// into the staging folder, so that `--force` never loses them.
 fn copy_foreign_files(dir: &Path, staging: &Path, pages: &[Page]) -> anyhow::Result<()> {
+    let generated: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     for (relative, path) in existing_files(dir)? {
-        if pages.iter().any(|p| p.path == relative) {
+        if generated.contains(relative.as_str()) {
             continue;
         }
         let target = staging.join(&relative);
