@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUNS=5
+# A command slower than this in its first run is timed once, not RUNS times.
+SLOW_SECONDS=120
 SCALES=("${@:-0.1 1.0}")
 read -r -a SCALES <<<"${SCALES[*]}"
 
@@ -85,31 +87,38 @@ TOML
     } >"$book/src/SUMMARY.md"
 }
 
-# Runs every command once per round, in the same order each round, so that
-# load from other processes hits all commands alike; reports the median.
+# Round 0 runs each command once under GNU time for its wall time and peak
+# memory; a command slower than SLOW_SECONDS there is not repeated. The
+# other commands then run once per round, in turn, so that load from other
+# processes hits them alike, and the median of RUNS rounds is reported.
 measure() {
-    local names=("${!1}") commands=("${!2}") round csv
-    for round in $(seq 0 "$RUNS"); do
-        csv="$WORK/round-$round.csv"
+    local names=("${!1}") commands=("${!2}") round i fast=()
+    for i in "${!names[@]}"; do
+        local stats
+        stats=$(/usr/bin/time -f '%e %M' bash -c "${commands[$i]}" 2>&1 >/dev/null | tail -1)
+        MEDIAN[${names[$i]}]=${stats% *}
+        PEAK_KIB[${names[$i]}]=${stats#* }
+        if awk -v t="${stats% *}" -v limit="$SLOW_SECONDS" 'BEGIN {exit !(t > limit)}'; then
+            ROUNDS[${names[$i]}]=1
+        else
+            ROUNDS[${names[$i]}]=$RUNS
+            fast+=("$i")
+        fi
+    done
+    [ ${#fast[@]} -gt 0 ] || return 0
+    for round in $(seq 1 "$RUNS"); do
         local args=()
-        for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
-        hyperfine --runs 1 --style none --export-csv "$csv" "${args[@]}" >/dev/null 2>&1 || {
+        for i in "${fast[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
+        hyperfine --runs 1 --style none --export-csv "$WORK/round-$round.csv" "${args[@]}" >/dev/null 2>&1 || {
             note "a command failed in round $round; rerun it by hand to see why"
             return 1
         }
     done
-    # Round 0 is a warm-up and is not counted.
-    for i in "${!names[@]}"; do
-        local times
-        times=$(for round in $(seq 1 "$RUNS"); do
+    for i in "${fast[@]}"; do
+        MEDIAN[${names[$i]}]=$(for round in $(seq 1 "$RUNS"); do
             awk -F, -v n="${names[$i]}" 'NR > 1 && $1 == n {print $2}' "$WORK/round-$round.csv"
-        done | sort -g)
-        MEDIAN[${names[$i]}]=$(echo "$times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+        done | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
     done
-}
-
-peak_kib() {
-    /usr/bin/time -v bash -c "$1" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'
 }
 
 bench_scale() {
@@ -152,7 +161,7 @@ bench_scale() {
         SKIPPED+=("mdBook: not installed (cargo install mdbook --locked)")
     fi
 
-    declare -gA MEDIAN=()
+    declare -gA MEDIAN=() PEAK_KIB=() ROUNDS=()
     measure names[@] commands[@]
     local html_pages="not built"
     if [ -d "$dir/site/html" ]; then
@@ -164,14 +173,14 @@ bench_scale() {
     ROWS+=("")
     ROWS+=("### Scale $scale: $files content files, $pages Markdown pages, contentdoc HTML pages: $html_pages")
     ROWS+=("")
-    ROWS+=("| Command | Median of $RUNS (s) | vs floor | Pages/s | Peak memory (MiB) |")
-    ROWS+=("| --- | ---: | ---: | ---: | ---: |")
+    ROWS+=("| Command | Runs | Median (s) | vs floor | Pages/s | Peak memory (MiB) |")
+    ROWS+=("| --- | ---: | ---: | ---: | ---: | ---: |")
     local floor=${MEDIAN["pulldown-cmark floor"]}
     for i in "${!names[@]}"; do
-        local name=${names[$i]} median=${MEDIAN[${names[$i]}]} kib
-        kib=$(peak_kib "${commands[$i]}")
-        ROWS+=("$(awk -v n="$name" -v m="$median" -v f="$floor" -v p="$pages" -v k="$kib" \
-            'BEGIN {printf "| %s | %.3f | %.2fx | %.0f | %.0f |", n, m, m / f, p / m, k / 1024}')")
+        local name=${names[$i]}
+        ROWS+=("$(awk -v n="$name" -v r="${ROUNDS[$name]}" -v m="${MEDIAN[$name]}" -v f="$floor" -v p="$pages" \
+            -v k="${PEAK_KIB[$name]}" \
+            'BEGIN {printf "| %s | %d | %.3f | %.2fx | %.0f | %.0f |", n, r, m, m / f, p / m, k / 1024}')")
     done
     ROWS+=("")
     ROWS+=("Generator summary: $(tr -d '\n' <"$dir/summary.txt" | tr -s ' ')")
@@ -195,7 +204,7 @@ main() {
         echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -h | awk '/^Mem:/ {print $2}') memory"
         echo "- Output and content on: $STORAGE"
         echo "- contentdoc $(git rev-parse --short HEAD), $(hyperfine --version), $(hugo version 2>/dev/null | cut -d' ' -f1-2 || echo 'no hugo'), $(mdbook --version 2>/dev/null || echo 'no mdbook')"
-        echo "- Each command ran once per round, in turn, for $RUNS rounds after one warm-up round."
+        echo "- Each command first ran once under GNU time (peak memory, and the only run of a command slower than $SLOW_SECONDS s), then once per round, in turn, for $RUNS rounds; the median of those rounds is shown."
         printf '%s\n' "${ROWS[@]}"
         if [ ${#SKIPPED[@]} -gt 0 ]; then
             echo
