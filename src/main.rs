@@ -14,6 +14,14 @@ fn main() -> ExitCode {
         .init();
     let result = match &cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Schema(args) => commands::schema::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::Lint(args) => commands::lint::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Serve(args) => commands::serve::run(args),
+        Command::Test(args) => commands::test::run(args),
+        Command::Parse(args) => commands::parse::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -1,13 +1,13 @@
 //! Id syntax and the per-kind id index used to resolve references.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Position, codes};
 use crate::load::raw::Text;
 use crate::suggest::closest;
 
-/// Which id syntax a kind uses.
+/// Id syntax of a kind of definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdStyle {
     /// Lowercase slug: `[a-z0-9][a-z0-9._-]*`.
@@ -16,7 +16,7 @@ pub enum IdStyle {
     Conventional,
 }
 
-/// Longest id accepted; ids become file names, which most file systems cap at 255 bytes.
+/// Maximum id length. Ids become file names, which most file systems cap at 255 bytes.
 pub const MAX_ID_LEN: usize = 120;
 
 /// Checks `id` against `style`, returning what is wrong with it.
@@ -38,7 +38,27 @@ pub fn check_id(id: &str, style: IdStyle) -> Result<(), String> {
     if let Some(bad) = id.chars().find(|&c| !rest_ok(c)) {
         return Err(format!("the id contains `{}`", bad.escape_default()));
     }
+    if id.ends_with('.') {
+        return Err("the id ends with `.`, which Windows drops from file names".into());
+    }
+    if is_windows_reserved(id) {
+        return Err(format!(
+            "`{id}` is a reserved device name on Windows and cannot be a file name"
+        ));
+    }
     Ok(())
+}
+
+/// Returns true for names Windows reserves for devices, with or without an extension.
+fn is_windows_reserved(id: &str) -> bool {
+    let stem = id.split('.').next().unwrap_or(id).to_ascii_uppercase();
+    match stem.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" => true,
+        _ => ["COM", "LPT"].iter().any(|prefix| {
+            stem.strip_prefix(prefix)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+        }),
+    }
 }
 
 /// Returns the pattern text of an id style, for help messages.
@@ -53,13 +73,31 @@ pub fn describe_style(style: IdStyle) -> &'static str {
 pub struct IdIndex {
     kind: &'static str,
     ids: BTreeMap<String, usize>,
+    /// Ids of files of this kind that failed to load; their own error is
+    /// already reported, so references to them are dropped silently.
+    unloaded: BTreeSet<String>,
 }
 
 impl IdIndex {
     /// Indexes `ids`, which must already be sorted and free of duplicates.
     pub fn new<'a>(kind: &'static str, ids: impl IntoIterator<Item = &'a str>) -> Self {
         let ids = ids.into_iter().enumerate().map(|(i, id)| (id.to_string(), i)).collect();
-        IdIndex { kind, ids }
+        IdIndex {
+            kind,
+            ids,
+            unloaded: BTreeSet::new(),
+        }
+    }
+
+    /// Adds the ids of files of this kind that failed to load.
+    pub fn with_unloaded(mut self, ids: impl IntoIterator<Item = String>) -> Self {
+        self.unloaded.extend(ids);
+        self
+    }
+
+    /// Returns true when a file that should define `id` failed to load.
+    pub fn is_unloaded(&self, id: &str) -> bool {
+        self.unloaded.contains(id)
     }
 
     /// Returns the index of an id.
@@ -71,6 +109,9 @@ impl IdIndex {
     pub fn resolve(&self, reference: &Text, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<usize> {
         if let Some(index) = self.get(&reference.value) {
             return Some(index);
+        }
+        if self.unloaded.contains(&reference.value) {
+            return None;
         }
         let position = Position::of(file, &reference.referenced);
         diagnostics.push(self.dangling(&reference.value, position));
@@ -118,6 +159,20 @@ mod tests {
     #[test]
     fn conventional_accepts_rule_ids() {
         assert!(check_id("EM-DLP-OUT", IdStyle::Conventional).is_ok());
+    }
+
+    #[test]
+    fn ids_reject_windows_device_names() {
+        for id in ["con", "aux.yaml", "com1", "lpt9", "NUL"] {
+            assert!(check_id(id, IdStyle::Conventional).is_err(), "{id:?} was accepted");
+        }
+        assert!(check_id("com0", IdStyle::Slug).is_ok());
+        assert!(check_id("console", IdStyle::Slug).is_ok());
+    }
+
+    #[test]
+    fn ids_reject_trailing_dot() {
+        assert!(check_id("mail.", IdStyle::Slug).is_err());
     }
 
     #[test]

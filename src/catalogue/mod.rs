@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-pub use coverage::UseCaseCoverage;
+pub use coverage::{UseCaseCoverage, technique_id_of};
 pub use resolve::resolve;
 
 use crate::attack::AttackData;

@@ -12,7 +12,7 @@ use super::ids::{IdIndex, IdStyle, check_id, describe_style};
 use super::*;
 use crate::diag::{Diagnostic, Position, codes};
 use crate::load::raw::{RawEventType, RawModel, RawNamed, RawRule, Text};
-use crate::load::{Loaded, LoadedParser, LoadedProduct, RawContent};
+use crate::load::{FileKind, Loaded, LoadedParser, LoadedProduct, RawContent};
 
 /// Resolves `raw` against `attack`. Returns the catalogue and every problem found.
 pub fn resolve(raw: &RawContent, attack: Cow<'static, AttackData>) -> (Catalogue, Vec<Diagnostic>) {
@@ -54,16 +54,29 @@ pub fn resolve(raw: &RawContent, attack: Cow<'static, AttackData>) -> (Catalogue
         d,
     );
 
+    let unloaded = |wanted: fn(&FileKind) -> bool| -> Vec<String> {
+        raw.unloaded
+            .iter()
+            .filter(|(kind, _)| wanted(kind))
+            .map(|(_, id)| id.clone())
+            .collect()
+    };
     let index = Indexes {
-        vendors: IdIndex::new("vendor", vendors.iter().map(|v| v.value.id.value.as_str())),
-        categories: IdIndex::new("category", categories.iter().map(|c| c.value.id.value.as_str())),
-        use_cases: IdIndex::new("use case", use_cases.iter().map(|u| u.value.id.value.as_str())),
+        vendors: IdIndex::new("vendor", vendors.iter().map(|v| v.value.id.value.as_str()))
+            .with_unloaded(unloaded(|k| matches!(k, FileKind::Vendor { .. }))),
+        categories: IdIndex::new("category", categories.iter().map(|c| c.value.id.value.as_str()))
+            .with_unloaded(unloaded(|k| *k == FileKind::Category)),
+        use_cases: IdIndex::new("use case", use_cases.iter().map(|u| u.value.id.value.as_str()))
+            .with_unloaded(unloaded(|k| *k == FileKind::UseCase)),
         activity_types: IdIndex::new(
             "activity type",
             activity_types.iter().map(|a| a.value.id.value.as_str()),
-        ),
-        event_types: IdIndex::new("event type", event_types.iter().map(|e| e.value.id.value.as_str())),
-        models: IdIndex::new("model", models.iter().map(|m| m.value.id.value.as_str())),
+        )
+        .with_unloaded(unloaded(|k| *k == FileKind::ActivityType)),
+        event_types: IdIndex::new("event type", event_types.iter().map(|e| e.value.id.value.as_str()))
+            .with_unloaded(unloaded(|k| *k == FileKind::EventType)),
+        models: IdIndex::new("model", models.iter().map(|m| m.value.id.value.as_str()))
+            .with_unloaded(unloaded(|k| *k == FileKind::Model)),
     };
 
     let products = build_products(&products, &index, d);
@@ -267,7 +280,9 @@ fn build_products(products: &[&LoadedProduct], index: &Indexes, d: &mut Vec<Diag
         .filter_map(|p| {
             let raw = &p.product.value;
             let Some(vendor) = index.vendors.get(&p.vendor_dir) else {
-                d.push(missing_vendor(&p.product.file, &p.vendor_dir, &index.vendors));
+                if !index.vendors.is_unloaded(&p.vendor_dir) {
+                    d.push(missing_vendor(&p.product.file, &p.vendor_dir, &index.vendors));
+                }
                 return None;
             };
             Some(Product {
@@ -303,10 +318,17 @@ fn build_parser(
     let raw = &p.parser.value;
     let file = &p.parser.file;
     let Some(vendor) = index.vendors.get(&p.vendor_dir) else {
-        d.push(missing_vendor(file, &p.vendor_dir, &index.vendors));
+        if !index.vendors.is_unloaded(&p.vendor_dir) {
+            d.push(missing_vendor(file, &p.vendor_dir, &index.vendors));
+        }
         return None;
     };
     let Some(product) = products.iter().position(|&(v, id)| v == vendor && id == p.product_dir) else {
+        let product_file = file.parent().and_then(Path::parent).map(|dir| dir.join("product.yaml"));
+        if product_file.is_some_and(|f| f.is_file()) {
+            // The product file exists but failed to load; its error is already reported.
+            return None;
+        }
         let known = products.iter().filter(|(v, _)| *v == vendor).map(|(_, id)| *id);
         let products_of_vendor = IdIndex::new("product", known);
         d.push(

@@ -1,58 +1,103 @@
-//! `contentdoc build`: render the catalogue, or check that the output is current.
+//! `contentdoc build`: render the Markdown catalogue and the HTML site, or
+//! check that the committed Markdown is current.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use tracing::{debug, info};
 
 use super::Status;
 use super::pipeline::load_catalogue;
+use crate::catalogue::Catalogue;
 use crate::cli::BuildArgs;
-use crate::diag;
-use crate::render::{markdown, output, templates};
+use crate::render::{Page, html, markdown, output, templates};
+use crate::samples::{SampleRun, TimeSettings};
+use crate::{diag, lint};
 
 /// Runs the build; content problems are printed and give [`Status::Findings`].
 pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
     let loaded = load_catalogue(&args.content)?;
-    if diag::has_errors(&loaded.diagnostics) {
-        eprint!("{}", diag::render_human(&loaded.diagnostics, &loaded.raw.sources));
-        let errors = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == diag::Severity::Error)
-            .count();
-        eprintln!("error: the content has {errors} error(s); nothing was written");
-        return Ok(Status::Findings);
+    let diagnostics = lint::check(&loaded.raw, &loaded.catalogue, loaded.diagnostics);
+    if !diagnostics.is_empty() {
+        anstream::eprint!("{}", diag::render_human_styled(&diagnostics, &loaded.raw.sources));
     }
-    if !loaded.diagnostics.is_empty() {
-        eprint!("{}", diag::render_human(&loaded.diagnostics, &loaded.raw.sources));
+    if diag::has_errors(&diagnostics) {
+        let (errors, _) = diag::count(&diagnostics);
+        eprintln!(
+            "error: the content has {errors} error(s); nothing was written. \
+             Run `contentdoc lint --content {}` to check it, and fix the errors first",
+            args.content.content.display()
+        );
+        return Ok(Status::Findings);
     }
 
     let started = Instant::now();
-    let tera = templates::load(template_dir(args).as_deref())?;
-    let pages = markdown::render(&loaded.catalogue, &tera)?;
+    let templates_dir = template_dir(args.templates.as_deref());
+    let tera = templates::load(templates_dir.as_deref())?;
+    let (time, _) = TimeSettings::from_content(&loaded.raw);
+    let samples = SampleRun::new(&loaded.raw, &time)?;
+    let mut pages = markdown::render(&loaded.catalogue, &tera, Some(&samples))?;
+    pages.extend(crate::interop::site_files(&loaded.catalogue)?);
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
     debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown");
 
     let dir = args.out.join("markdown");
     if args.check {
         return check(&dir, &pages);
     }
+    let options = html_options(args.base_url.as_deref(), &loaded.catalogue)?;
+    let site = render_html(&loaded.catalogue, templates_dir.as_deref(), &options, Some(&samples))?;
+    let html_dir = args.out.join("html");
+
     let started = Instant::now();
     output::write(&dir, &pages, args.force)?;
+    output::write(&html_dir, &site, args.force)?;
     debug!(elapsed = ?started.elapsed(), "wrote output");
     info!(pages = pages.len(), dir = %dir.display(), "catalogue built");
-    println!("wrote {} Markdown pages to {}", pages.len(), dir.display());
+    println!("wrote {} files to {}", pages.len(), dir.display());
+    println!("wrote {} HTML site files to {}", site.len(), html_dir.display());
     Ok(Status::Clean)
 }
 
-fn template_dir(args: &BuildArgs) -> Option<PathBuf> {
-    args.templates.clone().or_else(|| {
+/// Returns the template override folder: `explicit`, else `./templates` when it exists.
+pub fn template_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    explicit.map(Path::to_path_buf).or_else(|| {
         let default = PathBuf::from("templates");
         default.is_dir().then_some(default)
     })
 }
 
-fn check(dir: &std::path::Path, pages: &[crate::render::Page]) -> anyhow::Result<Status> {
+/// Picks the base URL: `--base-url`, else `base_url` in contentdoc.yaml, and validates it.
+pub fn html_options(flag: Option<&str>, catalogue: &Catalogue) -> anyhow::Result<html::Options> {
+    let base_url = match (flag, &catalogue.settings.base_url) {
+        (Some(url), _) => Some(html::normalise_base_url(url)?),
+        (None, Some(url)) => Some(
+            html::normalise_base_url(url)
+                .map_err(|error| anyhow::anyhow!("{error} (from base_url in contentdoc.yaml)"))?,
+        ),
+        (None, None) => None,
+    };
+    Ok(html::Options { base_url })
+}
+
+/// Renders the HTML site, with a progress bar on stderr when it is a terminal.
+pub fn render_html(
+    catalogue: &Catalogue,
+    templates_dir: Option<&Path>,
+    options: &html::Options,
+    samples: Option<&SampleRun>,
+) -> anyhow::Result<Vec<Page>> {
+    let started = Instant::now();
+    let tera = html::load(templates_dir)?;
+    let bar = super::progress::bar(html::page_count(catalogue), "Rendering HTML");
+    let site = html::render(catalogue, &tera, options, templates_dir, samples, &|| bar.inc(1));
+    bar.finish_and_clear();
+    let site = site?;
+    debug!(elapsed = ?started.elapsed(), files = site.len(), "rendered HTML");
+    Ok(site)
+}
+
+fn check(dir: &Path, pages: &[Page]) -> anyhow::Result<Status> {
     let drift = output::check(dir, pages)?;
     for (label, files) in [
         ("stale", &drift.stale),

@@ -1,7 +1,16 @@
 //! One module per subcommand. Each returns the process exit status.
 
 pub mod build;
-mod pipeline;
+pub mod diff;
+pub mod explain;
+pub mod export;
+pub mod lint;
+pub mod parse;
+pub mod pipeline;
+mod progress;
+pub mod schema;
+pub mod serve;
+pub mod test;
 
 /// Exit status of a command, following the linter convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

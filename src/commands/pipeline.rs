@@ -67,3 +67,24 @@ fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, At
         .with_help("point `attack` at an ATT&CK Enterprise STIX 2.1 bundle, relative to the content folder")
     })
 }
+
+/// Prints the diagnostics of `loaded` to standard error, if there are any,
+/// and returns whether any of them is an error.
+pub fn report_errors(loaded: &Loaded) -> bool {
+    if !loaded.diagnostics.is_empty() {
+        eprint!("{}", diag::render_human(&loaded.diagnostics, &loaded.raw.sources));
+    }
+    diag::has_errors(&loaded.diagnostics)
+}
+
+/// Writes `text` to standard output. A closed pipe (as with `| head`) ends
+/// the output quietly instead of failing the command.
+pub fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(error).context("cannot write to standard output"))
+        }
+        _ => Ok(()),
+    }
+}

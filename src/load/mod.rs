@@ -15,13 +15,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use sources::SourceMap;
-pub use walk::FileKind;
+pub use walk::{FileKind, classify};
+pub use yaml::parse as parse_yaml;
 
 use crate::diag::{Diagnostic, Position, codes};
 use raw::*;
 
-/// Largest content file read, in bytes. Definitions are small; a larger file
-/// is almost certainly a mistake or an attempt to exhaust memory.
+/// Default for the largest content file read, in bytes; `max_file_bytes` in
+/// contentdoc.yaml changes it. Definitions are small, so a larger file is
+/// almost certainly a mistake or an attempt to exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A parsed definition and the file it came from.
@@ -62,6 +64,9 @@ pub struct RawContent {
     pub rules: Vec<Loaded<RawRule>>,
     pub models: Vec<Loaded<RawModel>>,
     pub sources: SourceMap,
+    /// Kind and id (taken from the path) of files that failed to load.
+    /// References to them are not reported again as dangling.
+    pub unloaded: Vec<(FileKind, String)>,
 }
 
 /// One parsed file of any kind.
@@ -90,49 +95,76 @@ pub fn load_content(root: &Path) -> anyhow::Result<(RawContent, Vec<Diagnostic>)
         );
     }
     let (files, mut diagnostics) = walk::walk(root)?;
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|file| {
-            let text = read_text(&file.path)?;
-            let parsed = parse_file(&file.path, &file.kind, &text);
-            Ok((file.path.clone(), text, parsed))
-        })
-        .collect();
-
     let mut content = RawContent {
         root: root.to_path_buf(),
         ..RawContent::default()
     };
-    for result in results {
-        match result {
-            Ok((path, text, parsed)) => {
+    let (settings_files, files): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| f.kind == FileKind::Settings);
+    let mut limit = MAX_FILE_BYTES;
+    for file in &settings_files {
+        match load_file(file, limit) {
+            Ok((path, text, Ok(Parsed::Settings(settings)))) => {
+                limit = settings.max_file_bytes.as_ref().map_or(limit, |l| l.value);
                 content.sources.insert(path.clone(), text);
-                match parsed {
-                    Ok(parsed) => content.add(path, parsed),
-                    Err(diagnostic) => diagnostics.push(diagnostic),
-                }
+                content.add(path, Parsed::Settings(settings));
+            }
+            Ok((path, text, result)) => {
+                content.sources.insert(path, text);
+                diagnostics.extend(result.err());
             }
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
+
+    let results: Vec<_> = files.par_iter().map(|file| load_file(file, limit)).collect();
+    for (file, result) in files.iter().zip(results) {
+        let diagnostic = match result {
+            Ok((path, text, parsed)) => {
+                content.sources.insert(path.clone(), text);
+                match parsed {
+                    Ok(parsed) => {
+                        content.add(path, parsed);
+                        continue;
+                    }
+                    Err(diagnostic) => diagnostic,
+                }
+            }
+            Err(diagnostic) => diagnostic,
+        };
+        diagnostics.push(diagnostic);
+        content.unloaded.extend(file.kind_and_id());
+    }
     Ok((content, diagnostics))
 }
 
-fn read_text(path: &Path) -> Result<String, Diagnostic> {
+type FileResult = Result<(PathBuf, String, Result<Parsed, Diagnostic>), Diagnostic>;
+
+fn load_file(file: &walk::ContentFile, limit: u64) -> FileResult {
+    let text = read_text(&file.path, limit)?;
+    let parsed = parse_file(&file.path, &file.kind, &text);
+    Ok((file.path.clone(), text, parsed))
+}
+
+fn read_text(path: &Path, limit: u64) -> Result<String, Diagnostic> {
+    use std::io::Read as _;
+
     let unreadable = |message: String, help: &str| {
         Diagnostic::error(codes::UNREADABLE_FILE, Position::file_start(path), message).with_help(help)
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| unreadable(format!("cannot read file: {e}"), "check the file's permissions"))?
-        .len();
-    if size > MAX_FILE_BYTES {
+    let cannot_read = |e: std::io::Error| unreadable(format!("cannot read file: {e}"), "check the file's permissions");
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut bytes = Vec::new();
+    // Reading one byte past the limit tells an oversized file from one of
+    // exactly `limit` bytes without trusting metadata that may change.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > limit {
         return Err(unreadable(
-            format!("file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes"),
-            "split the definition or remove the bulk (sample logs belong in a few lines)",
+            format!("file is larger than the limit of {limit} bytes"),
+            "split the definition, or raise `max_file_bytes` in contentdoc.yaml",
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| unreadable(format!("cannot read file: {e}"), "check the file's permissions"))?;
     String::from_utf8(bytes).map_err(|e| {
         unreadable(
             format!(

@@ -20,6 +20,11 @@ impl SourceMap {
         self.texts.get(path).map(String::as_str)
     }
 
+    /// Returns every path and text, sorted by path.
+    pub fn iter(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.texts.iter().map(|(path, text)| (path.as_path(), text.as_str()))
+    }
+
     /// Returns line `line` (1-based) of `path` without its line ending.
     pub fn line(&self, path: &Path, line: u64) -> Option<&str> {
         let index = usize::try_from(line.checked_sub(1)?).ok()?;

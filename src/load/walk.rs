@@ -29,6 +29,19 @@ pub struct ContentFile {
     pub kind: FileKind,
 }
 
+impl ContentFile {
+    /// Returns the kind and the id the path implies: the folder name for
+    /// vendor and product files, the file stem otherwise.
+    pub fn kind_and_id(&self) -> Option<(FileKind, String)> {
+        let id = match self.kind {
+            FileKind::Settings => return None,
+            FileKind::Vendor { .. } | FileKind::Product { .. } => self.path.parent()?.file_name()?,
+            _ => self.path.file_stem()?,
+        };
+        Some((self.kind.clone(), id.to_str()?.to_string()))
+    }
+}
+
 /// Walks `root` without following symbolic links, in a stable order.
 ///
 /// Returns the content files and diagnostics for links and for YAML files
@@ -62,6 +75,17 @@ pub fn walk(root: &Path) -> anyhow::Result<(Vec<ContentFile>, Vec<Diagnostic>)> 
             continue;
         }
         let relative = path.strip_prefix(root).unwrap_or(path);
+        if relative.to_str().is_none() {
+            diagnostics.push(
+                Diagnostic::error(
+                    codes::UNREADABLE_FILE,
+                    Position::file_start(path),
+                    "file name is not valid UTF-8, so it cannot match an id",
+                )
+                .with_help("rename the file to its id followed by `.yaml`"),
+            );
+            continue;
+        }
         match classify(relative) {
             Some(kind) => files.push(ContentFile {
                 path: path.to_path_buf(),
@@ -100,7 +124,7 @@ fn misplaced(path: &Path) -> Diagnostic {
 }
 
 /// Decides the kind of a file from its path relative to the content root.
-fn classify(relative: &Path) -> Option<FileKind> {
+pub fn classify(relative: &Path) -> Option<FileKind> {
     let parts: Vec<&str> = relative
         .components()
         .map(|c| c.as_os_str().to_str())

@@ -8,6 +8,15 @@ use serde_saphyr::DuplicateKeyPolicy;
 use crate::diag::{Diagnostic, Position, codes};
 use crate::suggest::closest;
 
+/// Maximum nesting depth of YAML collections. Definitions nest three or four levels.
+pub const MAX_DEPTH: usize = 32;
+/// Maximum number of YAML nodes in one file, far above any real definition and far below what exhausts memory.
+pub const MAX_NODES: usize = 200_000;
+/// Maximum number of alias uses in one file.
+pub const MAX_ALIASES: usize = 1_000;
+/// Maximum number of events that aliases may replay in one file. This limit stops "billion laughs" files.
+pub const MAX_REPLAYED_EVENTS: usize = 100_000;
+
 /// Parses `text` as one YAML document of type `T`.
 ///
 /// Duplicate keys are errors rather than "last one wins", because a silently
@@ -19,8 +28,17 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnost
                 .with_help("write the definition into the file, or delete the file"),
         );
     }
+    let mut alias_limits = serde_saphyr::options::AliasLimits::default();
+    alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
+    alias_limits.max_alias_expansions_per_anchor = MAX_ALIASES;
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::Error,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_aliases: MAX_ALIASES,
+        },
+        alias_limits: alias_limits,
     };
     serde_saphyr::from_str_with_options(text, options).map_err(|error| to_diagnostic(path, &error))
 }
@@ -70,6 +88,16 @@ fn describe(message: &str, position: Position) -> Diagnostic {
         )
         .with_help("YAML keeps only one of the values; remove or rename one of the entries");
     }
+    if is_budget_breach(message) {
+        return Diagnostic::error(
+            codes::UNREADABLE_FILE,
+            position,
+            format!("YAML exceeds a safety limit: {message}"),
+        )
+        .with_help(format!(
+            "definitions need at most {MAX_DEPTH} levels of nesting, {MAX_NODES} nodes and {MAX_ALIASES} aliases; simplify the file"
+        ));
+    }
     if message.starts_with("multiple YAML documents") {
         return Diagnostic::error(codes::UNREADABLE_FILE, position, "file holds several YAML documents")
             .with_help("put one definition in each file and remove the `---` separator");
@@ -80,6 +108,12 @@ fn describe(message: &str, position: Position) -> Diagnostic {
     }
     Diagnostic::error(codes::YAML_SYNTAX, position, format!("invalid YAML: {message}"))
         .with_help("fix the YAML syntax at this position")
+}
+
+fn is_budget_breach(message: &str) -> bool {
+    ["budget", "limit exceeded", "recursion limit", "replay"]
+        .iter()
+        .any(|needle| message.contains(needle))
 }
 
 /// Splits "`x`, expected one of a, b, c" into the value and the choices.
@@ -130,6 +164,38 @@ mod tests {
     fn empty_file_is_reported() {
         let error = parse_named("\n  \n").unwrap_err();
         assert_eq!(error.code, codes::UNREADABLE_FILE);
+    }
+
+    fn bomb() -> String {
+        let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for level in 1..9 {
+            let list = vec![format!("*a{}", level - 1); 9].join(", ");
+            bomb.push_str(&format!("a{level}: &a{level} [{list}]\n"));
+        }
+        bomb
+    }
+
+    #[test]
+    fn alias_bomb_hits_safety_limit() {
+        let error = parse::<serde_json::Value>(Path::new("x.yaml"), &bomb()).unwrap_err();
+        assert_eq!(error.code, codes::UNREADABLE_FILE);
+        assert!(
+            error.message.starts_with("YAML exceeds a safety limit"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn deep_nesting_hits_safety_limit() {
+        let deep = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
+        let error = parse::<serde_json::Value>(Path::new("x.yaml"), &deep).unwrap_err();
+        assert!(
+            error.message.starts_with("YAML exceeds a safety limit"),
+            "{}",
+            error.message
+        );
+        assert_eq!(error.position.line, 1);
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! The Markdown catalogue: one page per view, rendered with Tera.
 
+use std::collections::HashMap;
+use std::path::Path;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -8,17 +11,22 @@ use super::Page;
 use super::paths::PageRef;
 use super::views::*;
 use crate::catalogue::Catalogue;
+use crate::samples::{ParserRun, SampleRun};
 
 const EXT: &str = "md";
 
-/// Renders every Markdown page of the catalogue, sorted by path.
+/// Renders every Markdown page of the catalogue, sorted by path. Parser
+/// pages show the results in `samples` when it is given.
 ///
 /// Pages are independent, so they are rendered in parallel with one shared,
 /// compiled set of templates.
-pub fn render(catalogue: &Catalogue, tera: &Tera) -> anyhow::Result<Vec<Page>> {
+pub fn render(catalogue: &Catalogue, tera: &Tera, samples: Option<&SampleRun>) -> anyhow::Result<Vec<Page>> {
+    let checks: HashMap<&Path, &ParserRun> = samples
+        .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
+        .unwrap_or_default();
     let mut pages = jobs(catalogue)
         .par_iter()
-        .map(|job| render_job(catalogue, tera, job))
+        .map(|job| render_job(catalogue, tera, &checks, job))
         .collect::<anyhow::Result<Vec<Page>>>()?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
@@ -55,7 +63,10 @@ fn jobs(catalogue: &Catalogue) -> Vec<Job> {
     jobs
 }
 
-fn render_job(catalogue: &Catalogue, tera: &Tera, job: &Job) -> anyhow::Result<Page> {
+/// Sample results of each parser, by the parser's file.
+type Checks<'a> = HashMap<&'a Path, &'a ParserRun>;
+
+fn render_job(catalogue: &Catalogue, tera: &Tera, checks: &Checks<'_>, job: &Job) -> anyhow::Result<Page> {
     let (page, template) = match *job {
         Job::Landing => (PageRef::Landing, "markdown/landing.md"),
         Job::DataSources => (PageRef::DataSources, "markdown/data-sources.md"),
@@ -72,7 +83,7 @@ fn render_job(catalogue: &Catalogue, tera: &Tera, job: &Job) -> anyhow::Result<P
         Job::Parser(index) => (PageRef::Parser(&catalogue.parsers[index].id), "markdown/parser.md"),
     };
     let linker = Linker::new(EXT, &page);
-    let context = view_context(catalogue, job, &linker)?;
+    let context = view_context(catalogue, checks, job, &linker)?;
     let text = tera
         .render(template, &context)
         .map_err(|error| anyhow::anyhow!("cannot render {} with template {template}: {error}", linker.from))?;
@@ -82,7 +93,7 @@ fn render_job(catalogue: &Catalogue, tera: &Tera, job: &Job) -> anyhow::Result<P
     })
 }
 
-fn view_context(catalogue: &Catalogue, job: &Job, linker: &Linker) -> anyhow::Result<Context> {
+fn view_context(catalogue: &Catalogue, checks: &Checks<'_>, job: &Job, linker: &Linker) -> anyhow::Result<Context> {
     match *job {
         Job::Landing => context(&LandingView::new(catalogue, linker)),
         Job::DataSources => context(&DataSourcesView::new(catalogue, linker)),
@@ -95,7 +106,10 @@ fn view_context(catalogue: &Catalogue, job: &Job, linker: &Linker) -> anyhow::Re
             let coverage = &catalogue.products[product].coverage[coverage];
             context(&ProductUseCaseView::new(catalogue, product, coverage, linker))
         }
-        Job::Parser(index) => context(&ParserView::new(catalogue, index, linker)),
+        Job::Parser(index) => {
+            let parser_checks = checks.get(catalogue.parsers[index].source.file.as_path()).copied();
+            context(&ParserView::new(catalogue, index, linker, parser_checks))
+        }
     }
 }
 

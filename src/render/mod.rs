@@ -1,6 +1,7 @@
 //! Rendering: the resolved catalogue → pages, and writing them out.
 
 pub mod escape;
+pub mod html;
 pub mod markdown;
 pub mod output;
 pub mod paths;

@@ -57,9 +57,9 @@ pub fn check(dir: &Path, pages: &[Page]) -> anyhow::Result<Drift> {
 
 /// Replaces `dir` with exactly `pages`.
 ///
-/// `dir` must be absent, empty, or marked as contentdoc output; with `force`,
-/// an unmarked folder is accepted but only files named like generated pages
-/// are replaced, and everything else in it is kept.
+/// `dir` must be absent, empty, or marked as contentdoc output. With `force`
+/// an unmarked folder is accepted too, but only files named like generated
+/// pages are replaced and everything else in it is copied over unchanged.
 pub fn write(dir: &Path, pages: &[Page], force: bool) -> anyhow::Result<()> {
     let owned = is_ours(dir)?;
     if !owned && !force {
@@ -107,8 +107,10 @@ fn staging_dir(dir: &Path) -> anyhow::Result<PathBuf> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
+    let prefix = format!(".{name}.building-");
+    remove_abandoned(parent, &prefix);
     let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.building-"))
+        .prefix(&prefix)
         .tempdir_in(parent)
         .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
     Ok(staging.keep())
@@ -116,6 +118,9 @@ fn staging_dir(dir: &Path) -> anyhow::Result<PathBuf> {
 
 /// Writes every page into `staging`: the folders first, then the files in parallel.
 fn fill(staging: &Path, pages: &[Page]) -> anyhow::Result<()> {
+    // The marker goes in first, so a folder left by a killed build is
+    // recognisable as ours and removed by the next build.
+    fs::write(staging.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
     let folders: BTreeSet<PathBuf> = pages
         .iter()
         .filter_map(|page| staging.join(&page.path).parent().map(Path::to_path_buf))
@@ -127,8 +132,22 @@ fn fill(staging: &Path, pages: &[Page]) -> anyhow::Result<()> {
         let path = staging.join(&page.path);
         fs::write(&path, &page.content).with_context(|| format!("cannot write {}", path.display()))
     })?;
-    fs::write(staging.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
     Ok(())
+}
+
+/// Removes staging folders that an interrupted build left behind. Only
+/// folders with our prefix that carry the marker are removed.
+fn remove_abandoned(parent: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ours = entry.file_name().to_str().is_some_and(|n| n.starts_with(prefix));
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if ours && is_dir && path.join(MARKER).is_file() {
+            tracing::debug!(path = %path.display(), "removing a staging folder left by an interrupted build");
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
 }
 
 /// Copies files that contentdoc did not generate from an unmarked `dir`

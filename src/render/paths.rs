@@ -49,6 +49,18 @@ impl PageRef<'_> {
     }
 }
 
+/// Returns the path of the ATT&CK Navigator layer of the whole catalogue,
+/// relative to the HTML output root.
+pub fn catalogue_layer() -> String {
+    "attack-navigator/catalogue.json".to_string()
+}
+
+/// Returns the path of the ATT&CK Navigator layer of one product, relative
+/// to the HTML output root.
+pub fn product_layer(vendor: &str, product: &str) -> String {
+    format!("attack-navigator/{vendor}/{product}.json")
+}
+
 /// Returns the link from the page at `from` to the file at `to`, both relative to the output root.
 pub fn relative(from: &str, to: &str) -> String {
     let from_dirs: Vec<&str> = from.split('/').collect();

@@ -48,25 +48,38 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Compiles every template once: the embedded default, or the file of the
-/// same name under `overrides` when there is one.
+/// Compiles every Markdown template once: the embedded default, or the file
+/// of the same name under `overrides` when there is one.
 pub fn load(overrides: Option<&Path>) -> anyhow::Result<Tera> {
     let mut tera = Tera::new();
     tera.autoescape_on(Vec::<&str>::new());
     register_filters(&mut tera);
-    let mut sources = Vec::with_capacity(EMBEDDED.len());
-    for &(name, embedded) in EMBEDDED {
-        let text = match overrides.map(|dir| dir.join(name)).filter(|path| path.is_file()) {
-            Some(path) => {
-                std::fs::read_to_string(&path).with_context(|| format!("cannot read template {}", path.display()))?
-            }
-            None => embedded.to_string(),
-        };
-        sources.push((name, text));
+    add_templates(&mut tera, EMBEDDED, overrides)?;
+    Ok(tera)
+}
+
+/// Adds `embedded` templates to `tera`, each replaced by the file of the same
+/// name under `overrides` when there is one.
+pub fn add_templates(tera: &mut Tera, embedded: &[(&str, &str)], overrides: Option<&Path>) -> anyhow::Result<()> {
+    let mut sources = Vec::with_capacity(embedded.len());
+    for &(name, text) in embedded {
+        sources.push((
+            name,
+            read_override(overrides, name)?.unwrap_or_else(|| text.to_string()),
+        ));
     }
     tera.add_raw_templates(sources)
-        .map_err(|error| anyhow::anyhow!("invalid template: {error}"))?;
-    Ok(tera)
+        .map_err(|error| anyhow::anyhow!("invalid template: {error}"))
+}
+
+/// Returns the text of the file `name` under `overrides`, if there is one.
+pub fn read_override(overrides: Option<&Path>, name: &str) -> anyhow::Result<Option<String>> {
+    match overrides.map(|dir| dir.join(name)).filter(|path| path.is_file()) {
+        Some(path) => std::fs::read_to_string(&path)
+            .map(Some)
+            .with_context(|| format!("cannot read template {}", path.display())),
+        None => Ok(None),
+    }
 }
 
 fn register_filters(tera: &mut Tera) {

@@ -150,3 +150,22 @@ pub fn product_title(catalogue: &Catalogue, index: usize) -> String {
     let product = &catalogue.products[index];
     format!("{} {}", catalogue.vendors[product.vendor].name, product.name)
 }
+
+/// Returns the product × use case page that lists rule `rule`: the first
+/// product in display order that the rule covers, or `None` when it covers none.
+pub fn rule_listing(catalogue: &Catalogue, rule: usize) -> Option<PageRef<'_>> {
+    catalogue.products_in_order().into_iter().find_map(|p| {
+        let coverage = catalogue.products[p]
+            .coverage
+            .iter()
+            .find(|c| c.rules.contains(&rule))?;
+        Some(super::product_use_case_page(catalogue, p, coverage.use_case))
+    })
+}
+
+/// Returns the link to where rule `rule` is listed, anchored at the rule,
+/// or `None` when no page lists it.
+pub fn rule_href(catalogue: &Catalogue, rule: usize, linker: &Linker) -> Option<String> {
+    let page = rule_listing(catalogue, rule)?;
+    Some(format!("{}#rule-{}", linker.href(&page), catalogue.rules[rule].id))
+}

@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::common::*;
+use super::heatmap::HeatmapView;
 use super::product::product_use_case_page;
 use crate::catalogue::Catalogue;
-use crate::render::paths::PageRef;
+use crate::render::paths::{PageRef, catalogue_layer, relative};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LandingView {
@@ -268,6 +269,10 @@ pub struct CoverageView {
     pub breadcrumbs: Vec<Link>,
     pub attack_version: String,
     pub matrix: MatrixView,
+    /// The same techniques as `matrix`, coloured by rule count.
+    pub heatmap: HeatmapView,
+    /// Link to the catalogue's ATT&CK Navigator layer in the HTML site.
+    pub navigator_layer: String,
     pub techniques: Vec<CoveredTechnique>,
 }
 
@@ -277,6 +282,15 @@ pub struct CoveredTechnique {
     pub technique: TechniqueView,
     pub tactics: Vec<String>,
     pub rules: Vec<String>,
+    /// The same rules, linked to where they are listed when a page lists them.
+    pub rule_links: Vec<RuleLink>,
+}
+
+/// A rule id with the link to its row, if a product × use case page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleLink {
+    pub id: String,
+    pub href: Option<String>,
 }
 
 impl CoverageView {
@@ -291,6 +305,10 @@ impl CoverageView {
             breadcrumbs: vec![linker.link("Catalogue", &PageRef::Landing)],
             attack_version: attack.version().to_string(),
             matrix: MatrixView::new(attack, &counted),
+            heatmap: HeatmapView::new(attack, &counted.iter().cloned().collect(), &|id| {
+                format!("#technique-{id}")
+            }),
+            navigator_layer: relative(&linker.from, &catalogue_layer()),
             techniques: by_technique
                 .iter()
                 .map(|(id, rules)| CoveredTechnique {
@@ -306,6 +324,13 @@ impl CoverageView {
                         })
                         .unwrap_or_default(),
                     rules: rules.iter().map(|&r| catalogue.rules[r].id.clone()).collect(),
+                    rule_links: rules
+                        .iter()
+                        .map(|&r| RuleLink {
+                            id: catalogue.rules[r].id.clone(),
+                            href: rule_href(catalogue, r, linker),
+                        })
+                        .collect(),
                 })
                 .collect(),
         }

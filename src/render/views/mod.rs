@@ -5,11 +5,15 @@
 //! output format; only the file extension of links differs.
 
 mod common;
+mod heatmap;
 mod indexes;
 mod parser;
 mod product;
 
 pub use common::*;
+pub use heatmap::{BUCKET_COLOURS, BUCKET_LABELS, HeatBucket, HeatCell, HeatColumn, HeatmapView, bucket};
 pub use indexes::{CategoriesView, CoverageView, DataSourcesView, LandingView, UseCaseView, UseCasesView};
 pub use parser::ParserView;
-pub use product::{ProductUseCaseView, ProductView, product_use_case_page};
+pub use product::{
+    ProductUseCaseView, ProductView, product_technique_counts, product_use_case_page, technique_rules_href,
+};

@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use super::common::*;
 use crate::catalogue::Catalogue;
+use crate::load::raw::RawSample;
 use crate::render::paths::PageRef;
+use crate::samples::{ParserRun, SampleCheck};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ParserView {
@@ -29,18 +31,35 @@ pub struct SampleView {
     pub log: String,
     pub event_type: String,
     pub time: Option<String>,
+    /// Expected and parsed fields, by name.
     pub fields: Vec<FieldValue>,
+    /// Result of the sample check, when the samples were checked.
+    pub result: Option<SampleOutcome>,
 }
 
+/// A field of a sample: the expected value and what the parser extracted.
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldValue {
     pub name: String,
-    pub value: String,
+    /// Expected value, or `None` when the sample does not expect the field.
+    pub value: Option<String>,
+    /// Parsed value, or `None` when the parse did not give the field or
+    /// the samples were not checked.
+    pub parsed: Option<String>,
+}
+
+/// Outcome of a sample check as shown on the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SampleOutcome {
+    pub passed: bool,
+    /// Why the sample failed; empty when it passed.
+    pub reason: String,
 }
 
 impl ParserView {
     /// Builds the view of parser `index`.
-    pub fn new(catalogue: &Catalogue, index: usize, linker: &Linker) -> Self {
+    /// `checks` are the sample checks of this parser, if they were run.
+    pub fn new(catalogue: &Catalogue, index: usize, linker: &Linker, checks: Option<&ParserRun>) -> Self {
         let parser = &catalogue.parsers[index];
         let raw = &parser.definition;
         let texts = |list: &[crate::load::raw::Text]| list.iter().map(|t| t.value.clone()).collect();
@@ -68,22 +87,40 @@ impl ParserView {
                 .samples
                 .iter()
                 .enumerate()
-                .map(|(i, sample)| SampleView {
-                    number: i + 1,
-                    log: sample.log.value.clone(),
-                    event_type: sample.event_type.value.clone(),
-                    time: sample.time.as_ref().map(|t| t.value.clone()),
-                    fields: sample
-                        .expect
-                        .iter()
-                        .map(|(name, value)| FieldValue {
-                            name: name.clone(),
-                            value: value.value.clone(),
-                        })
-                        .collect(),
-                })
+                .map(|(i, sample)| sample_view(i, sample, checks.and_then(|run| run.samples.get(i))))
                 .collect(),
             source: catalogue.relative_path(&parser.source.file),
         }
+    }
+}
+
+fn sample_view(index: usize, sample: &RawSample, check: Option<&SampleCheck>) -> SampleView {
+    let parsed = check
+        .and_then(|check| check.result.event.as_ref())
+        .map(|event| &event.fields);
+    let mut names: Vec<&String> = sample
+        .expect
+        .keys()
+        .chain(parsed.into_iter().flat_map(|f| f.keys()))
+        .collect();
+    names.sort();
+    names.dedup();
+    SampleView {
+        number: index + 1,
+        log: sample.log.value.clone(),
+        event_type: sample.event_type.value.clone(),
+        time: sample.time.as_ref().map(|t| t.value.clone()),
+        fields: names
+            .into_iter()
+            .map(|name| FieldValue {
+                name: name.clone(),
+                value: sample.expect.get(name).map(|value| value.value.clone()),
+                parsed: parsed.and_then(|fields| fields.get(name)).cloned(),
+            })
+            .collect(),
+        result: check.map(|check| SampleOutcome {
+            passed: check.passed(),
+            reason: check.failures.join("; "),
+        }),
     }
 }

@@ -1,12 +1,13 @@
 //! Views of a data-source (product) page and of a product × use case page.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::common::*;
+use super::heatmap::HeatmapView;
 use crate::catalogue::{Catalogue, UseCaseCoverage};
-use crate::render::paths::PageRef;
+use crate::render::paths::{PageRef, product_layer, relative};
 
 /// The page of one vendor product.
 #[derive(Debug, Clone, Serialize)]
@@ -20,6 +21,10 @@ pub struct ProductView {
     pub totals: Vec<Total>,
     pub rows: Vec<UseCaseRow>,
     pub matrix: MatrixView,
+    /// The same techniques as `matrix`, coloured by rule count.
+    pub heatmap: HeatmapView,
+    /// Link to the product's ATT&CK Navigator layer in the HTML site.
+    pub navigator_layer: String,
     pub attack_version: String,
 }
 
@@ -101,6 +106,8 @@ impl ProductView {
                 },
             ],
             matrix: product_matrix(catalogue, &product.coverage, &all_rules),
+            heatmap: product_heatmap(catalogue, index, linker),
+            navigator_layer: relative(&linker.from, &product_layer(&vendor.id, &product.id)),
             rows,
             attack_version: catalogue.attack.version().to_string(),
         }
@@ -161,6 +168,42 @@ fn product_matrix(catalogue: &Catalogue, coverage: &[UseCaseCoverage], rules: &B
     MatrixView::new(&catalogue.attack, &counted)
 }
 
+fn product_heatmap(catalogue: &Catalogue, product: usize, linker: &Linker) -> HeatmapView {
+    let counts = product_technique_counts(catalogue, product);
+    let href = |technique: &str| technique_rules_href(catalogue, product, technique, linker).unwrap_or_default();
+    HeatmapView::new(&catalogue.attack, &counts, &href)
+}
+
+/// Returns the link to the first rule of product `product` mapped to
+/// `technique`, on the product × use case page that lists it.
+pub fn technique_rules_href(catalogue: &Catalogue, product: usize, technique: &str, linker: &Linker) -> Option<String> {
+    catalogue.products[product].coverage.iter().find_map(|c| {
+        let rule = c
+            .rules
+            .iter()
+            .find(|&&r| catalogue.rules[r].techniques.iter().any(|t| t == technique))?;
+        let page = product_use_case_page(catalogue, product, c.use_case);
+        Some(format!("{}#rule-{}", linker.href(&page), catalogue.rules[*rule].id))
+    })
+}
+
+/// Returns, for every technique of the rules covering product `product`,
+/// the number of those rules mapped to it.
+pub fn product_technique_counts(catalogue: &Catalogue, product: usize) -> BTreeMap<String, usize> {
+    let rules: BTreeSet<usize> = catalogue.products[product]
+        .coverage
+        .iter()
+        .flat_map(|c| c.rules.iter().copied())
+        .collect();
+    let mut counts = BTreeMap::new();
+    for rule in rules {
+        for technique in &catalogue.rules[rule].techniques {
+            *counts.entry(technique.clone()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
 /// Returns the product × use case page.
 pub fn product_use_case_page(catalogue: &Catalogue, product: usize, use_case: usize) -> PageRef<'_> {
     let p = &catalogue.products[product];
@@ -202,6 +245,9 @@ pub struct TechniqueGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleRow {
     pub id: String,
+    /// True on the first row of the rule on its page, which carries the
+    /// `rule-<id>` anchor; a rule can be listed under several techniques.
+    pub anchor: bool,
     pub name: String,
     pub description: String,
     pub activity_type: String,
@@ -234,14 +280,29 @@ impl ProductUseCaseView {
             ],
             rule_count: coverage.rules.len(),
             model_count: coverage.models.len(),
-            groups: coverage
-                .event_types
-                .iter()
-                .map(|&e| event_type_group(catalogue, coverage, e))
-                .collect(),
+            groups: mark_first_rows(
+                coverage
+                    .event_types
+                    .iter()
+                    .map(|&e| event_type_group(catalogue, coverage, e))
+                    .collect(),
+            ),
             models: coverage.models.iter().map(|&m| model_row(catalogue, m)).collect(),
         }
     }
+}
+
+/// Sets `anchor` on the first row of each rule, in page order.
+fn mark_first_rows(mut groups: Vec<EventTypeGroup>) -> Vec<EventTypeGroup> {
+    let mut seen = BTreeSet::new();
+    for row in groups
+        .iter_mut()
+        .flat_map(|g| g.techniques.iter_mut())
+        .flat_map(|t| t.rules.iter_mut())
+    {
+        row.anchor = seen.insert(row.id.clone());
+    }
+    groups
 }
 
 fn event_type_group(catalogue: &Catalogue, coverage: &UseCaseCoverage, event_type: usize) -> EventTypeGroup {
@@ -293,6 +354,7 @@ fn rule_row(catalogue: &Catalogue, index: usize) -> RuleRow {
     let rule = &catalogue.rules[index];
     RuleRow {
         id: rule.id.clone(),
+        anchor: false,
         name: rule.name.clone(),
         description: rule.description.clone().unwrap_or_default(),
         activity_type: catalogue.activity_types[rule.activity_type].name.clone(),

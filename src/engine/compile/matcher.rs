@@ -1,0 +1,176 @@
+//! The two regex engines behind one interface, their limits and the shared
+//! cache of compiled patterns.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use fancy_regex::BytesMode;
+
+use super::MatchError;
+use crate::engine::translate::RegexEngine;
+
+/// Maximum size in bytes of one compiled regex program (the `regex` crate's
+/// `size_limit`, also applied to the parts that `fancy-regex` delegates).
+/// Log-parsing patterns with ASCII classes stay far below it, while long
+/// counted repetitions of Unicode classes exceed it.
+pub const SIZE_LIMIT: usize = 2 << 20;
+
+/// Maximum size in bytes of the lazy DFA cache of one regex
+/// (`dfa_size_limit`). A search that outgrows it clears the cache and
+/// continues, so this bounds memory, not correctness.
+pub const DFA_SIZE_LIMIT: usize = 2 << 20;
+
+/// Maximum number of backtracking steps of one `fancy-regex` search; the
+/// value is that crate's default.
+pub const BACKTRACK_LIMIT: usize = 1_000_000;
+
+/// Maximum line length, in bytes, that a backtracking regex searches.
+///
+/// NOTE: `fancy-regex` restarts lookaround at every start position, so a
+/// lookahead such as `(?=.*x)` takes time quadratic in the line length, and
+/// the backtrack limit does not count that work. This cap bounds it.
+pub const BACKTRACKING_LINE_LIMIT: usize = 32 * 1024;
+
+#[derive(Debug)]
+pub(super) enum Matcher {
+    Automaton(regex::bytes::Regex),
+    Backtracking(fancy_regex::Regex),
+}
+
+/// A compile failure, with offsets in the translated pattern.
+pub(super) enum BuildError {
+    Syntax { offset: usize, message: String },
+    Compile { message: String },
+    TooBig { limit: usize },
+}
+
+type Cache = Mutex<HashMap<(RegexEngine, String), Arc<Matcher>>>;
+
+/// Returns the compiled form of `pattern`, compiling it on first use.
+/// Failures are not cached.
+pub(super) fn cached(engine: RegexEngine, pattern: &str) -> Result<Arc<Matcher>, BuildError> {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    let key = (engine, pattern.to_owned());
+    if let Some(found) = cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
+        return Ok(Arc::clone(found));
+    }
+    // Compile without holding the lock, so that other threads can use the
+    // cache meanwhile. When two threads compile the same pattern, the first
+    // insert wins.
+    let matcher = Arc::new(Matcher::build(engine, pattern)?);
+    let mut entries = cache.lock().unwrap_or_else(PoisonError::into_inner);
+    Ok(Arc::clone(entries.entry(key).or_insert(matcher)))
+}
+
+impl Matcher {
+    fn build(engine: RegexEngine, pattern: &str) -> Result<Matcher, BuildError> {
+        match engine {
+            RegexEngine::Automaton => regex::bytes::RegexBuilder::new(pattern)
+                .size_limit(SIZE_LIMIT)
+                .dfa_size_limit(DFA_SIZE_LIMIT)
+                .build()
+                .map(Matcher::Automaton)
+                .map_err(|error| automaton_error(pattern, error)),
+            RegexEngine::Backtracking => fancy_regex::RegexBuilder::new(pattern)
+                .bytes_mode(BytesMode::UnicodeBytes)
+                .backtrack_limit(BACKTRACK_LIMIT)
+                .delegate_size_limit(SIZE_LIMIT)
+                .delegate_dfa_size_limit(DFA_SIZE_LIMIT)
+                .build()
+                .map(Matcher::Backtracking)
+                .map_err(backtracking_error),
+        }
+    }
+
+    pub(super) fn group_index(&self, name: &str) -> Option<usize> {
+        match self {
+            Matcher::Automaton(regex) => regex.capture_names().position(|n| n == Some(name)),
+            Matcher::Backtracking(regex) => regex.capture_names().position(|n| n == Some(name)),
+        }
+    }
+
+    /// Spans of the groups at `indices` in the leftmost match of `line`.
+    pub(super) fn spans(
+        &self,
+        line: &[u8],
+        indices: &[usize],
+    ) -> Result<Option<Vec<Option<Range<usize>>>>, MatchError> {
+        match self {
+            Matcher::Automaton(regex) => Ok(regex.captures(line).map(|captures| {
+                let span = |&index: &usize| captures.get(index).map(|m| m.range());
+                indices.iter().map(span).collect()
+            })),
+            Matcher::Backtracking(regex) => {
+                if line.len() > BACKTRACKING_LINE_LIMIT {
+                    return Err(MatchError::LineTooLong {
+                        length: line.len(),
+                        limit: BACKTRACKING_LINE_LIMIT,
+                    });
+                }
+                let captures = regex.captures(line).map_err(search_error)?;
+                Ok(captures.map(|captures| {
+                    let span = |&index: &usize| captures.get(index).map(|m| m.range());
+                    indices.iter().map(span).collect()
+                }))
+            }
+        }
+    }
+}
+
+fn automaton_error(pattern: &str, error: regex::Error) -> BuildError {
+    match error {
+        regex::Error::CompiledTooBig(limit) => BuildError::TooBig { limit },
+        regex::Error::Syntax(message) => syntax_error(pattern).unwrap_or(BuildError::Compile { message }),
+        other => BuildError::Compile {
+            message: other.to_string(),
+        },
+    }
+}
+
+/// Parses `pattern` again to get the span that `regex::Error` only shows as
+/// text.
+fn syntax_error(pattern: &str) -> Option<BuildError> {
+    let parsed = regex_syntax::ParserBuilder::new().utf8(false).build().parse(pattern);
+    let (offset, message) = match parsed {
+        Err(regex_syntax::Error::Parse(error)) => (error.span().start.offset, error.kind().to_string()),
+        Err(regex_syntax::Error::Translate(error)) => (error.span().start.offset, error.kind().to_string()),
+        _ => return None,
+    };
+    Some(BuildError::Syntax { offset, message })
+}
+
+fn backtracking_error(error: fancy_regex::Error) -> BuildError {
+    use fancy_regex::{CompileError, Error};
+    match error {
+        Error::ParseError(offset, kind) => BuildError::Syntax {
+            offset,
+            message: kind.to_string(),
+        },
+        Error::CompileError(compile) => match *compile {
+            CompileError::InnerError(inner) if inner.size_limit().is_some() => BuildError::TooBig {
+                limit: inner.size_limit().unwrap_or(SIZE_LIMIT),
+            },
+            // NOTE: errors inside the parts that fancy-regex delegates to
+            // the regex crate carry no position in the whole pattern.
+            other => BuildError::Compile {
+                message: other.to_string(),
+            },
+        },
+        other => BuildError::Compile {
+            message: other.to_string(),
+        },
+    }
+}
+
+fn search_error(error: fancy_regex::Error) -> MatchError {
+    match error {
+        fancy_regex::Error::RuntimeError(fancy_regex::RuntimeError::BacktrackLimitExceeded) => {
+            MatchError::BacktrackLimit { limit: BACKTRACK_LIMIT }
+        }
+        other => MatchError::Other {
+            message: other.to_string(),
+        },
+    }
+}

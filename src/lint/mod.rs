@@ -1,0 +1,69 @@
+//! Linting: every check on a content tree, run together so that one run
+//! reports every problem.
+//!
+//! Loading and resolution already report syntax, schema, id and reference
+//! problems; [`check`] adds the content rules of [`registry`], then applies
+//! the levels and suppressions of the `lint` settings.
+
+mod entities;
+pub mod invisible;
+mod pattern_position;
+pub mod registry;
+pub mod report;
+pub mod rules;
+mod settings;
+
+use std::sync::OnceLock;
+
+use crate::catalogue::Catalogue;
+use crate::diag::{self, Diagnostic};
+use crate::load::RawContent;
+use crate::samples::{SampleRun, TimeSettings};
+
+pub use registry::{Check, RULES, Rule};
+
+/// What a content rule reads: the raw definitions, with their positions,
+/// and the resolved catalogue, with its indexes and ATT&CK data.
+pub struct Context<'a> {
+    pub raw: &'a RawContent,
+    pub catalogue: &'a Catalogue,
+    /// The compiled parsers and their sample checks, built by the first
+    /// rule that needs them.
+    samples: OnceLock<Option<SampleRun>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(raw: &'a RawContent, catalogue: &'a Catalogue) -> Self {
+        Context {
+            raw,
+            catalogue,
+            samples: OnceLock::new(),
+        }
+    }
+
+    /// Compiles every parser once per lint run and checks its samples.
+    /// Returns `None` when the condition search cannot be built.
+    pub fn samples(&self) -> Option<&SampleRun> {
+        self.samples
+            .get_or_init(|| {
+                let (time, _) = TimeSettings::from_content(self.raw);
+                SampleRun::new(self.raw, &time).ok()
+            })
+            .as_ref()
+    }
+}
+
+/// Runs every content rule on top of the `found` load and resolve
+/// diagnostics, applies the `lint` settings and returns the sorted result.
+pub fn check(raw: &RawContent, catalogue: &Catalogue, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let context = Context::new(raw, catalogue);
+    let mut diagnostics = found;
+    for rule in RULES {
+        if let Check::Content(run) = rule.check {
+            diagnostics.extend(run(&context));
+        }
+    }
+    let mut diagnostics = settings::apply(raw, diagnostics);
+    diag::sort(&mut diagnostics);
+    diagnostics
+}
