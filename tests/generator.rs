@@ -38,6 +38,25 @@ fn generated_catalogue_builds_clean() {
 }
 
 #[test]
+fn generated_catalogue_lints_clean() {
+    let content = generated(0.005, 4);
+    let output = contentdoc(content.path(), &["lint", "--content", "."]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "lint failed: {stdout}{stderr}");
+    assert_eq!(stdout.trim(), "no problems found");
+}
+
+#[test]
+fn generated_samples_pass_contentdoc_test() {
+    let content = generated(0.005, 6);
+    let output = contentdoc(content.path(), &["test", "--content", "."]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "contentdoc test failed: {stdout}");
+    assert!(stdout.trim_end().ends_with(", 0 failed"), "{stdout}");
+}
+
+#[test]
 fn generator_same_seed_same_tree() {
     let first = generated(0.005, 11);
     let second = generated(0.005, 11);

@@ -47,17 +47,10 @@ impl Affinities {
         let mut subjects: Vec<usize> = (0..SUBJECTS.len()).filter(|&s| !by_subject[s].is_empty()).collect();
         subjects.shuffle(rng);
         let weights = WeightedIndex::new((0..subjects.len()).map(|r| 1.0 / (r + 1) as f64)).expect("event types exist");
-        let valid: Vec<String> = AttackData::bundled()
-            .techniques()
-            .filter(|t| !t.revoked && !t.deprecated)
-            .map(|t| t.id.clone())
-            .collect();
         let use_cases = (0..SUBJECTS.len())
             .map(|_| (0..5).map(|_| rng.random_range(0..use_cases)).collect())
             .collect();
-        let techniques = (0..SUBJECTS.len())
-            .map(|_| valid.sample(rng, 10).cloned().collect())
-            .collect();
+        let techniques = (0..SUBJECTS.len()).map(|_| techniques(rng, 10)).collect();
         Affinities {
             subjects,
             weights,
@@ -87,6 +80,29 @@ impl Affinities {
     }
 }
 
+/// Returns `count` current ATT&CK techniques, none listed with its parent
+/// or sub-technique, because a rule should name only one of the two.
+fn techniques(rng: &mut ChaCha8Rng, count: usize) -> Vec<String> {
+    let attack = AttackData::bundled();
+    let mut current: Vec<&crate::attack::Technique> =
+        attack.techniques().filter(|t| !t.revoked && !t.deprecated).collect();
+    current.shuffle(rng);
+    let mut chosen: Vec<&crate::attack::Technique> = Vec::with_capacity(count);
+    for technique in current {
+        let related = |other: &&crate::attack::Technique| {
+            technique.parent.as_deref() == Some(other.id.as_str())
+                || other.parent.as_deref() == Some(technique.id.as_str())
+        };
+        if !chosen.iter().any(related) {
+            chosen.push(technique);
+        }
+        if chosen.len() == count {
+            break;
+        }
+    }
+    chosen.into_iter().map(|t| t.id.clone()).collect()
+}
+
 /// Returns `count` models.
 pub fn models(
     rng: &mut ChaCha8Rng,
@@ -102,7 +118,7 @@ pub fn models(
             let title = SUBJECTS[subject].title;
             let model = ModelFile {
                 id: format!("M-{}-{n:04}", SUBJECTS[subject].slug.to_uppercase()),
-                name: format!("{title} {feature} per {entity}"),
+                name: format!("{title} {feature} per {entity} {n:04}"),
                 scope: SCOPES.choose(rng).unwrap().to_string(),
                 feature: format!("{feature} per {entity}"),
                 event_types: affinities.event_types(rng, subject, events),
@@ -152,7 +168,7 @@ pub fn rules(
                     qualifier.to_uppercase()
                 ),
                 name: format!(
-                    "{} {} activity",
+                    "{} {} activity {n:04}",
                     super::words::capitalised(&qualifier.replace('-', " ")),
                     title
                 ),
@@ -174,4 +190,25 @@ pub fn rules(
             }
         })
         .collect()
+}
+
+/// Makes every model used: a model that no rule lists goes to a rule of its
+/// subject, and is dropped when its subject has no rule. Returns the models kept.
+pub fn attach_models(
+    rng: &mut ChaCha8Rng,
+    models: Vec<(usize, ModelFile)>,
+    rules: &mut [RuleFile],
+) -> Vec<(usize, ModelFile)> {
+    let used: std::collections::HashSet<String> = rules.iter().flat_map(|r| r.models.iter().cloned()).collect();
+    let mut kept = Vec::with_capacity(models.len());
+    for (subject, model) in models {
+        if !used.contains(&model.id) {
+            let prefix = format!("{}-", SUBJECTS[subject].slug.to_uppercase());
+            let candidates: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].id.starts_with(&prefix)).collect();
+            let Some(&rule) = candidates.choose(rng) else { continue };
+            rules[rule].models.push(model.id.clone());
+        }
+        kept.push((subject, model));
+    }
+    kept
 }

@@ -47,9 +47,6 @@ pub fn generate(out: &Path, config: &Config) -> anyhow::Result<Summary> {
     writer.write("contentdoc.yaml", &settings(config))?;
     let categories = taxonomy::categories();
     let use_cases = taxonomy::use_cases();
-    writer.named("categories", &categories)?;
-    writer.named("use-cases", &use_cases)?;
-    writer.named("activity-types", &taxonomy::activity_types())?;
     let event_types = taxonomy::event_types(&mut rng, config.count(400, 12));
     writer.event_types(&event_types)?;
 
@@ -80,7 +77,7 @@ pub fn generate(out: &Path, config: &Config) -> anyhow::Result<Summary> {
     );
 
     let models = detections::models(&mut rng, config.count(1000, 4), &affinities, &event_types);
-    let rules = detections::rules(
+    let mut rules = detections::rules(
         &mut rng,
         config.count(4000, 10),
         &affinities,
@@ -88,6 +85,31 @@ pub fn generate(out: &Path, config: &Config) -> anyhow::Result<Summary> {
         &use_cases,
         &models,
     );
+    let models = detections::attach_models(&mut rng, models, &mut rules);
+
+    // Only what is used is written, so that small scales lint clean too.
+    let used_categories: HashSet<usize> = products.iter().flat_map(|p| p.categories.iter().copied()).collect();
+    let used_ids: HashSet<&str> = rules
+        .iter()
+        .flat_map(|r| r.use_cases.iter().chain([&r.activity_type]))
+        .map(String::as_str)
+        .collect();
+    let categories: Vec<NamedPlan> = categories
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, c)| used_categories.contains(&i).then_some(c))
+        .collect();
+    writer.named("categories", &categories)?;
+    let use_cases: Vec<NamedPlan> = use_cases
+        .into_iter()
+        .filter(|u| used_ids.contains(u.id.as_str()))
+        .collect();
+    writer.named("use-cases", &use_cases)?;
+    let activity_types: Vec<NamedPlan> = taxonomy::activity_types()
+        .into_iter()
+        .filter(|a| used_ids.contains(a.id.as_str()))
+        .collect();
+    writer.named("activity-types", &activity_types)?;
     for (_, model) in &models {
         writer.write(&format!("models/{}.yaml", model.id), model)?;
     }
