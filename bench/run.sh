@@ -4,6 +4,8 @@
 # library. Prints a Markdown table and writes it to bench/results/<date>.md.
 #
 # Usage: bench/run.sh [SCALE...]     (default: 0.1 1.0)
+# BENCH_PEERS="hugo" leaves mdBook out (default: "hugo mdbook"); mdBook
+# alone takes about 14 minutes at scale 1.0 on 2 cores.
 # Needs: cargo; installs hyperfine and GNU time with apt-get when missing.
 # Peers that are not installed (hugo: apt-get install hugo; mdbook:
 # cargo install mdbook --locked) are skipped with a note. Not part of CI.
@@ -11,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUNS=5
+PEERS=" ${BENCH_PEERS-hugo mdbook} "
 # A command slower than this in its first run is timed once, not RUNS times.
 SLOW_SECONDS=120
 SCALES=("${@:-0.1 1.0}")
@@ -146,14 +149,18 @@ bench_scale() {
     else
         SKIPPED+=("contentdoc test: no \`test\` subcommand in this build")
     fi
-    if command -v hugo >/dev/null; then
+    if [[ $PEERS != *" hugo "* ]]; then
+        SKIPPED+=("Hugo: left out by BENCH_PEERS")
+    elif command -v hugo >/dev/null; then
         make_hugo_site "$dir/site/markdown" "$dir/hugo"
         names+=("Hugo")
         commands+=("hugo --quiet -s $dir/hugo -d $dir/hugo-out")
     else
         SKIPPED+=("Hugo: not installed (apt-get install hugo)")
     fi
-    if command -v mdbook >/dev/null; then
+    if [[ $PEERS != *" mdbook "* ]]; then
+        SKIPPED+=("mdBook: left out by BENCH_PEERS")
+    elif command -v mdbook >/dev/null; then
         make_book "$dir/site/markdown" "$dir/book"
         names+=("mdBook")
         commands+=("mdbook build $dir/book -d $dir/book-out >/dev/null 2>&1")
