@@ -17,3 +17,4 @@ pub mod render;
 pub mod samples;
 pub mod serve;
 pub mod suggest;
+pub mod synth;

@@ -35,10 +35,22 @@ pub struct UseCaseCoverage {
 pub(super) fn derive(catalogue: &mut Catalogue) {
     link_parsers(catalogue);
     link_models(catalogue);
+    let readers = rules_by_event_type(catalogue);
     for product in 0..catalogue.products.len() {
-        let coverage = product_coverage(catalogue, &catalogue.products[product]);
+        let coverage = product_coverage(catalogue, &catalogue.products[product], &readers);
         catalogue.products[product].coverage = coverage;
     }
+}
+
+/// Returns, for each event type index, the indexes of the rules that read it.
+fn rules_by_event_type(catalogue: &Catalogue) -> Vec<Vec<usize>> {
+    let mut readers = vec![Vec::new(); catalogue.event_types.len()];
+    for (index, rule) in catalogue.rules.iter().enumerate() {
+        for &event_type in &rule.event_types {
+            readers[event_type].push(index);
+        }
+    }
+    readers
 }
 
 fn link_parsers(catalogue: &mut Catalogue) {
@@ -73,19 +85,28 @@ fn link_models(catalogue: &mut Catalogue) {
     }
 }
 
-fn product_coverage(catalogue: &Catalogue, product: &Product) -> Vec<UseCaseCoverage> {
-    let feeds = |rule: &super::Rule| {
-        rule.event_types
-            .iter()
-            .any(|e| product.event_types.binary_search(e).is_ok())
-    };
-    let mut coverage: Vec<UseCaseCoverage> = (0..catalogue.use_cases.len())
-        .filter_map(|use_case| {
-            let rules: Vec<usize> = (0..catalogue.rules.len())
-                .filter(|&r| catalogue.rules[r].use_cases.contains(&use_case) && feeds(&catalogue.rules[r]))
-                .collect();
-            (!rules.is_empty()).then(|| summarise(catalogue, product, use_case, rules))
-        })
+/// Finds the rules that read any of the product's event types through the
+/// `readers` index, then groups them by use case. Rules stay in index
+/// order, which is rule id order.
+fn product_coverage(catalogue: &Catalogue, product: &Product, readers: &[Vec<usize>]) -> Vec<UseCaseCoverage> {
+    let mut feeding: Vec<usize> = product
+        .event_types
+        .iter()
+        .flat_map(|&e| readers[e].iter().copied())
+        .collect();
+    feeding.sort_unstable();
+    feeding.dedup();
+    let mut by_use_case: Vec<Vec<usize>> = vec![Vec::new(); catalogue.use_cases.len()];
+    for &rule in &feeding {
+        for &use_case in &catalogue.rules[rule].use_cases {
+            by_use_case[use_case].push(rule);
+        }
+    }
+    let mut coverage: Vec<UseCaseCoverage> = by_use_case
+        .into_iter()
+        .enumerate()
+        .filter(|(_, rules)| !rules.is_empty())
+        .map(|(use_case, rules)| summarise(catalogue, product, use_case, rules))
         .collect();
     coverage.sort_by(|a, b| {
         catalogue.use_cases[a.use_case]

@@ -81,12 +81,13 @@ pub fn resolve(raw: &RawContent, attack: Cow<'static, AttackData>) -> (Catalogue
 
     let products = build_products(&products, &index, d);
     let product_keys: Vec<(usize, &str)> = products.iter().map(|p| (p.vendor, p.id.as_str())).collect();
+    let vendor_ids = vendor_ids(&vendors);
     let mut catalogue = Catalogue {
         settings: settings(raw),
         vendors: vendors.iter().map(|v| vendor(v)).collect(),
         parsers: parsers
             .iter()
-            .filter_map(|p| build_parser(p, &index, &vendor_ids(&vendors), &product_keys, d))
+            .filter_map(|p| build_parser(p, &index, &vendor_ids, &product_keys, d))
             .collect(),
         products,
         categories: categories.iter().map(|c| named(c)).collect(),

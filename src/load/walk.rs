@@ -53,7 +53,7 @@ pub fn walk(root: &Path) -> anyhow::Result<(Vec<ContentFile>, Vec<Diagnostic>)> 
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| !is_hidden(entry.file_name()));
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
     for entry in walker {
         let entry = entry.map_err(|error| {
             let path = error.path().unwrap_or(root).display().to_string();

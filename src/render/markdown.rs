@@ -1,5 +1,9 @@
 //! The Markdown catalogue: one page per view, rendered with Tera.
 
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -7,67 +11,106 @@ use super::Page;
 use super::paths::PageRef;
 use super::views::*;
 use crate::catalogue::Catalogue;
-use crate::samples::SampleRun;
+use crate::samples::{ParserRun, SampleRun};
 
 const EXT: &str = "md";
 
 /// Renders every Markdown page of the catalogue, sorted by path. Parser
 /// pages show the results in `samples` when it is given.
+///
+/// Pages are independent, so they are rendered in parallel with one shared,
+/// compiled set of templates.
 pub fn render(catalogue: &Catalogue, tera: &Tera, samples: Option<&SampleRun>) -> anyhow::Result<Vec<Page>> {
-    let mut pages = Vec::new();
-    let mut add =
-        |page: PageRef<'_>, template: &str, view: &dyn Fn(&Linker) -> anyhow::Result<Context>| -> anyhow::Result<()> {
-            let linker = Linker::new(EXT, &page);
-            let context = view(&linker)?;
-            let text = tera
-                .render(template, &context)
-                .map_err(|error| anyhow::anyhow!("cannot render {} with template {template}: {error}", linker.from))?;
-            pages.push(Page {
-                path: linker.from,
-                content: tidy(&text).into_bytes(),
-            });
-            Ok(())
-        };
-
-    add(PageRef::Landing, "markdown/landing.md", &|l| {
-        context(&LandingView::new(catalogue, l))
-    })?;
-    add(PageRef::DataSources, "markdown/data-sources.md", &|l| {
-        context(&DataSourcesView::new(catalogue, l))
-    })?;
-    add(PageRef::Categories, "markdown/categories.md", &|l| {
-        context(&CategoriesView::new(catalogue, l))
-    })?;
-    add(PageRef::UseCases, "markdown/use-cases.md", &|l| {
-        context(&UseCasesView::new(catalogue, l))
-    })?;
-    add(PageRef::Coverage, "markdown/attack-coverage.md", &|l| {
-        context(&CoverageView::new(catalogue, l))
-    })?;
-    for (index, use_case) in catalogue.use_cases.iter().enumerate() {
-        add(PageRef::UseCase(&use_case.id), "markdown/use-case.md", &|l| {
-            context(&UseCaseView::new(catalogue, index, l))
-        })?;
-    }
-    for (index, product) in catalogue.products.iter().enumerate() {
-        add(product_page(catalogue, index), "markdown/product.md", &|l| {
-            context(&ProductView::new(catalogue, index, l))
-        })?;
-        for coverage in &product.coverage {
-            let page = super::views::product_use_case_page(catalogue, index, coverage.use_case);
-            add(page, "markdown/product-use-case.md", &|l| {
-                context(&ProductUseCaseView::new(catalogue, index, coverage, l))
-            })?;
-        }
-    }
-    for (index, parser) in catalogue.parsers.iter().enumerate() {
-        add(PageRef::Parser(&parser.id), "markdown/parser.md", &|l| {
-            let checks = samples.and_then(|run| run.parsers.iter().find(|p| p.file == parser.source.file));
-            context(&ParserView::new(catalogue, index, l, checks))
-        })?;
-    }
+    let checks: HashMap<&Path, &ParserRun> = samples
+        .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
+        .unwrap_or_default();
+    let mut pages = jobs(catalogue)
+        .par_iter()
+        .map(|job| render_job(catalogue, tera, &checks, job))
+        .collect::<anyhow::Result<Vec<Page>>>()?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
+}
+
+/// One page to render, by the indexes of what it shows.
+enum Job {
+    Landing,
+    DataSources,
+    Categories,
+    UseCases,
+    Coverage,
+    UseCase(usize),
+    Product(usize),
+    /// A product and the position of a use case in its coverage list.
+    ProductUseCase(usize, usize),
+    Parser(usize),
+}
+
+fn jobs(catalogue: &Catalogue) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Landing,
+        Job::DataSources,
+        Job::Categories,
+        Job::UseCases,
+        Job::Coverage,
+    ];
+    jobs.extend((0..catalogue.use_cases.len()).map(Job::UseCase));
+    for (index, product) in catalogue.products.iter().enumerate() {
+        jobs.push(Job::Product(index));
+        jobs.extend((0..product.coverage.len()).map(|c| Job::ProductUseCase(index, c)));
+    }
+    jobs.extend((0..catalogue.parsers.len()).map(Job::Parser));
+    jobs
+}
+
+/// Sample results of each parser, by the parser's file.
+type Checks<'a> = HashMap<&'a Path, &'a ParserRun>;
+
+fn render_job(catalogue: &Catalogue, tera: &Tera, checks: &Checks<'_>, job: &Job) -> anyhow::Result<Page> {
+    let (page, template) = match *job {
+        Job::Landing => (PageRef::Landing, "markdown/landing.md"),
+        Job::DataSources => (PageRef::DataSources, "markdown/data-sources.md"),
+        Job::Categories => (PageRef::Categories, "markdown/categories.md"),
+        Job::UseCases => (PageRef::UseCases, "markdown/use-cases.md"),
+        Job::Coverage => (PageRef::Coverage, "markdown/attack-coverage.md"),
+        Job::UseCase(index) => (PageRef::UseCase(&catalogue.use_cases[index].id), "markdown/use-case.md"),
+        Job::Product(index) => (product_page(catalogue, index), "markdown/product.md"),
+        Job::ProductUseCase(product, coverage) => {
+            let use_case = catalogue.products[product].coverage[coverage].use_case;
+            let page = super::views::product_use_case_page(catalogue, product, use_case);
+            (page, "markdown/product-use-case.md")
+        }
+        Job::Parser(index) => (PageRef::Parser(&catalogue.parsers[index].id), "markdown/parser.md"),
+    };
+    let linker = Linker::new(EXT, &page);
+    let context = view_context(catalogue, checks, job, &linker)?;
+    let text = tera
+        .render(template, &context)
+        .map_err(|error| anyhow::anyhow!("cannot render {} with template {template}: {error}", linker.from))?;
+    Ok(Page {
+        path: linker.from,
+        content: tidy(&text).into_bytes(),
+    })
+}
+
+fn view_context(catalogue: &Catalogue, checks: &Checks<'_>, job: &Job, linker: &Linker) -> anyhow::Result<Context> {
+    match *job {
+        Job::Landing => context(&LandingView::new(catalogue, linker)),
+        Job::DataSources => context(&DataSourcesView::new(catalogue, linker)),
+        Job::Categories => context(&CategoriesView::new(catalogue, linker)),
+        Job::UseCases => context(&UseCasesView::new(catalogue, linker)),
+        Job::Coverage => context(&CoverageView::new(catalogue, linker)),
+        Job::UseCase(index) => context(&UseCaseView::new(catalogue, index, linker)),
+        Job::Product(index) => context(&ProductView::new(catalogue, index, linker)),
+        Job::ProductUseCase(product, coverage) => {
+            let coverage = &catalogue.products[product].coverage[coverage];
+            context(&ProductUseCaseView::new(catalogue, product, coverage, linker))
+        }
+        Job::Parser(index) => {
+            let parser_checks = checks.get(catalogue.parsers[index].source.file.as_path()).copied();
+            context(&ParserView::new(catalogue, index, linker, parser_checks))
+        }
+    }
 }
 
 fn context<T: Serialize>(view: &T) -> anyhow::Result<Context> {

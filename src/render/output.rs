@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::Page;
@@ -245,17 +246,22 @@ fn staging_dir(dir: &Path) -> anyhow::Result<PathBuf> {
     Ok(staging.keep())
 }
 
+/// Writes every page into `staging`: the folders first, then the files in parallel.
 fn fill(staging: &Path, pages: &[Page]) -> anyhow::Result<()> {
     // The marker goes in first, so a folder left by a killed build is
     // recognisable as ours and removed by the next build.
     fs::write(staging.join(MARKER), marker_text(pages)).context("cannot write the output marker")?;
-    for page in pages {
-        let path = staging.join(&page.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        fs::write(&path, &page.content).with_context(|| format!("cannot write {}", path.display()))?;
+    let folders: BTreeSet<PathBuf> = pages
+        .iter()
+        .filter_map(|page| staging.join(&page.path).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
     }
+    pages.par_iter().try_for_each(|page| {
+        let path = staging.join(&page.path);
+        fs::write(&path, &page.content).with_context(|| format!("cannot write {}", path.display()))
+    })?;
     Ok(())
 }
 

@@ -50,10 +50,13 @@ pub fn render(
     on_page: &(dyn Fn() + Sync),
 ) -> anyhow::Result<Vec<Page>> {
     let jobs = pages::jobs(catalogue);
+    let checks: pages::Checks<'_> = samples
+        .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
+        .unwrap_or_default();
     let mut files: Vec<Page> = jobs
         .par_iter()
         .map(|job| {
-            let page = pages::render(catalogue, tera, job, samples);
+            let page = pages::render(catalogue, tera, job, &checks);
             on_page();
             page
         })

@@ -9,7 +9,10 @@ use crate::catalogue::Catalogue;
 use crate::render::Page;
 use crate::render::paths::PageRef;
 use crate::render::views::*;
-use crate::samples::SampleRun;
+use crate::samples::ParserRun;
+
+/// Sample results of each parser, by the parser's file.
+pub type Checks<'a> = std::collections::HashMap<&'a std::path::Path, &'a ParserRun>;
 
 const EXT: &str = "html";
 
@@ -81,7 +84,7 @@ pub fn jobs(catalogue: &Catalogue) -> Vec<Job> {
 }
 
 /// Renders the page of `job`.
-pub fn render(catalogue: &Catalogue, tera: &Tera, job: &Job, samples: Option<&SampleRun>) -> anyhow::Result<Page> {
+pub fn render(catalogue: &Catalogue, tera: &Tera, job: &Job, checks: &Checks<'_>) -> anyhow::Result<Page> {
     let page = job.page(catalogue);
     let linker = Linker::new(EXT, &page);
     let mut context = match *job {
@@ -98,8 +101,7 @@ pub fn render(catalogue: &Catalogue, tera: &Tera, job: &Job, samples: Option<&Sa
         }
         Job::Parser(index) => {
             let file = &catalogue.parsers[index].source.file;
-            let checks = samples.and_then(|run| run.parsers.iter().find(|p| &p.file == file));
-            context(&ParserView::new(catalogue, index, &linker, checks))
+            context(&ParserView::new(catalogue, index, &linker, checks.get(file.as_path()).copied()))
         }
     }?;
     let site = SiteView::new(&catalogue.settings.title, &linker.from, root_of(&linker.from));
