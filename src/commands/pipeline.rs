@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::time::Instant;
 
+use anyhow::Context as _;
 use tracing::debug;
 
 use crate::attack::AttackData;
@@ -81,10 +82,21 @@ pub fn report_errors(loaded: &Loaded) -> bool {
 /// the output quietly instead of failing the command.
 pub fn write_stdout(text: &str) -> anyhow::Result<()> {
     use std::io::Write as _;
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(anyhow::Error::new(error).context("cannot write to standard output"))
-        }
-        _ => Ok(()),
+    ignore_closed_stdout(std::io::stdout().lock().write_all(text.as_bytes())).context("cannot write to standard output")
+}
+
+/// Writes `text` to standard output like [`write_stdout`], but removes its
+/// ANSI colours when standard output is not a terminal.
+pub fn write_styled_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    ignore_closed_stdout(anstream::stdout().write_all(text.as_bytes())).context("cannot write to standard output")
+}
+
+/// Treats a closed pipe on standard output as success, because the reader
+/// has all it asked for; other errors pass through unchanged.
+pub fn ignore_closed_stdout(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
