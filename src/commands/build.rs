@@ -115,7 +115,7 @@ fn check(dir: &Path, pages: &[Page]) -> anyhow::Result<Status> {
         }
     }
     if drift.is_empty() {
-        report.push_str(&format!("{} is up to date ({} pages)\n", dir.display(), pages.len()));
+        report.push_str(&format!("{} is up to date ({} files)\n", dir.display(), pages.len()));
         write_stdout(&report)?;
         return Ok(Status::Clean);
     }
