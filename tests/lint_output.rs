@@ -333,3 +333,25 @@ fn docs_table_matches_registry() {
         assert!(docs.contains(&row), "docs/lint.md lacks the row {row}");
     }
 }
+
+#[test]
+fn missing_attack_file_gives_reason() {
+    let small = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_contentdoc"))
+        .args(["lint", "--content", small.to_str().unwrap(), "--format", "json"])
+        .args(["--attack", "/nonexistent/enterprise-attack.json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "CD302")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["failed to read ATT&CK data from /nonexistent/enterprise-attack.json: No such file or directory (os error 2)"]
+    );
+}

@@ -48,7 +48,7 @@ pub fn load_catalogue(args: &ContentArgs) -> anyhow::Result<Loaded> {
 fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, AttackData>, Diagnostic> {
     if let Some(path) = &args.attack {
         return AttackData::from_stix_file(path).map(Cow::Owned).map_err(|error| {
-            Diagnostic::error(codes::ATTACK_DATA, Position::file_start(path), error.to_string())
+            Diagnostic::error(codes::ATTACK_DATA, Position::file_start(path), with_reasons(&error))
                 .with_help("pass an ATT&CK Enterprise STIX 2.1 bundle such as enterprise-attack.json")
         });
     }
@@ -63,10 +63,23 @@ fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, At
         Diagnostic::error(
             codes::ATTACK_DATA,
             Position::of(&settings.file, &attack.referenced),
-            error.to_string(),
+            with_reasons(&error),
         )
         .with_help("point `attack` at an ATT&CK Enterprise STIX 2.1 bundle, relative to the content folder")
     })
+}
+
+/// Returns the message of `error` followed by those of its sources, such as
+/// the operating system's reason a file could not be read.
+fn with_reasons(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(reason) = source {
+        message.push_str(": ");
+        message.push_str(&reason.to_string());
+        source = reason.source();
+    }
+    message
 }
 
 /// Prints the diagnostics of `loaded` to standard error, if there are any,
