@@ -101,7 +101,7 @@ fn bad_regex_reported_with_position() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "FAIL cd405 sample 1 (content/vendors/acme/mail-gw/parsers/cd405.yaml:7): invalid regex at character offset 15: \
+        "FAIL cd405 sample 1 (content/vendors/acme/mail-gw/parsers/cd405.yaml:7): invalid regex at offset 15: \
          invalid repetition count range, the start must be <= the end in parser cd405, field regex 1 (line 4, column 5)"
     );
     assert_eq!(lines.last(), Some(&"0 passed, 1 failed"));
