@@ -137,6 +137,11 @@ fn check_reports_stale_missing_extra() {
         "{}",
         String::from_utf8_lossy(&clean.stdout)
     );
+    let generated = files(&markdown).iter().filter(|f| !f.starts_with('.')).count();
+    assert_eq!(
+        String::from_utf8_lossy(&clean.stdout),
+        format!("site/markdown is up to date ({generated} files)\n")
+    );
 
     fs::write(markdown.join("README.md"), "edited by hand\n").unwrap();
     fs::remove_file(markdown.join("use-cases.md")).unwrap();

@@ -183,6 +183,22 @@ fn git_revisions_diff_like_directories() {
 }
 
 #[test]
+fn git_revisions_from_subfolder() {
+    let repo = two_commit_repo();
+    let diff = json_diff(&repo.path().join("content"), "HEAD~1", "HEAD");
+    assert_eq!(serde_json::to_value(&diff.entities).unwrap(), expected_entities());
+
+    let output = run_diff(
+        &repo.path().join("content"),
+        &["HEAD~1", "HEAD", "--content-path", "rules"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.stdout, b"");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("revision `HEAD~1` has no folder `rules`"), "{stderr}");
+}
+
+#[test]
 fn tag_against_work_tree_directory() {
     let repo = two_commit_repo();
     let diff = json_diff(repo.path(), "v1", "content");

@@ -427,3 +427,31 @@ fn default_year_out_of_range_is_reported() {
     );
     assert!(!output.contains("panicked"), "{output}");
 }
+
+#[test]
+fn tactic_id_names_tactic() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&fixture("small"), &content);
+    let rule = content.join("rules/R-IN-1.yaml");
+    let text = std::fs::read_to_string(&rule)
+        .unwrap()
+        .replace("attack: [T1566.001]", "attack: [TA0010]");
+    std::fs::write(&rule, text).unwrap();
+    let output = contentdoc(dir.path(), &["lint", "--content", "content", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found: Vec<(&str, &str)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "CD301")
+        .map(|d| (d["message"].as_str().unwrap(), d["help"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "`TA0010` is the id of the ATT&CK tactic Exfiltration (TA and four digits), not of a technique",
+            "rules map to techniques, not tactics; write the id of a technique of Exfiltration, such as `T1011` (Exfiltration Over Other Network Medium)"
+        )]
+    );
+}

@@ -333,3 +333,77 @@ fn docs_table_matches_registry() {
         assert!(docs.contains(&row), "docs/lint.md lacks the row {row}");
     }
 }
+
+#[test]
+fn missing_attack_file_gives_reason() {
+    let small = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_contentdoc"))
+        .args(["lint", "--content", small.to_str().unwrap(), "--format", "json"])
+        .args(["--attack", "/nonexistent/enterprise-attack.json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "CD302")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["failed to read ATT&CK data from /nonexistent/enterprise-attack.json: No such file or directory (os error 2)"]
+    );
+}
+
+const LONG_SAMPLES: &str = "\
+id: cd408
+conditions: ['cd408']
+fields:
+  - 'from=({sender}\\S+)'
+  - 'msg=({msg}.*)'
+event_types: [mail-out]
+samples:
+  - log: 'cd408 from=alice@example.com msg=MSG'
+    event_type: mail-out
+    expect:
+      sender: alice@example.com
+      msg: short
+  - log: 'cd408 from=alice@example.com'
+    event_type: mail-out
+";
+
+#[test]
+fn failing_sample_points_at_expect() {
+    let tree = Tree::for_rule("CD408", "fires");
+    let message = "x".repeat(300);
+    tree.write(
+        "vendors/acme/mail-gw/parsers/cd408.yaml",
+        &LONG_SAMPLES.replace("MSG", &message),
+    );
+    let output = tree.run(&["lint", "--content", "./content", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found: Vec<serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "CD408")
+        .map(|d| json!([d["line"], d["column"], d["message"], d["help"]]))
+        .collect();
+    let shortened = format!("{}…", "x".repeat(79));
+    let expected = vec![
+        json!([
+            12,
+            12,
+            format!("sample 1 of parser `cd408` fails: field `msg`: expected \"short\", parsed \"{shortened}\""),
+            "run `contentdoc test --content ./content cd408` for the field table"
+        ]),
+        json!([
+            13,
+            10,
+            "sample 2 of parser `cd408` fails: the sample has no `expect` fields",
+            "run `contentdoc test --content ./content --update cd408` to write the parsed fields into `expect`"
+        ]),
+    ];
+    assert_eq!(found, expected);
+}

@@ -52,7 +52,7 @@ const FIRES_AT: &[(&str, &[At])] = &[
     ("CD405", &[("content/vendors/acme/mail-gw/parsers/cd405.yaml", 4, 21)]),
     ("CD406", &[("content/vendors/acme/mail-gw/parsers/cd406.yaml", 4, 19)]),
     ("CD407", &[("content/vendors/acme/mail-gw/parsers/cd407.yaml", 3, 26)]),
-    ("CD408", &[("content/vendors/acme/mail-gw/parsers/cd408.yaml", 7, 10)]),
+    ("CD408", &[("content/vendors/acme/mail-gw/parsers/cd408.yaml", 9, 22)]),
     ("CD409", &[("content/vendors/acme/mail-gw/parsers/cd409.yaml", 7, 10)]),
     ("CD501", &[("content/rules/R-CD501.yaml", 5, 15)]),
     ("CD502", &[("content/rules/R-CD502.yaml", 1, 5)]),

@@ -101,7 +101,7 @@ fn bad_regex_reported_with_position() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "FAIL cd405 sample 1 (content/vendors/acme/mail-gw/parsers/cd405.yaml:7): invalid regex at character offset 15: \
+        "FAIL cd405 sample 1 (content/vendors/acme/mail-gw/parsers/cd405.yaml:7): invalid regex at offset 15: \
          invalid repetition count range, the start must be <= the end in parser cd405, field regex 1 (line 4, column 5)"
     );
     assert_eq!(lines.last(), Some(&"0 passed, 1 failed"));
@@ -213,6 +213,38 @@ fn update_rewrites_failing_samples_only() {
         format!("updated 2 sample(s) of parser acme-mail in content/{PARSER_FILE}\n")
     );
     assert_eq!(output.status.code(), Some(0));
+}
+
+const FLOW_SAMPLE: &str = "\
+id: acme-mail
+conditions: ['ACME-MAIL']
+fields:
+  - 'from=({sender}\\S+)'
+event_types: [mail-out]
+samples:
+  - {log: 'ACME-MAIL from=alice@example.com', event_type: mail-out, expect: {sender: bob@example.com}}
+  - log: 'ACME-MAIL from=carol@example.com'
+    event_type: mail-out
+";
+
+#[test]
+fn update_skips_flow_sample() {
+    let tree = tree_with_parser(FLOW_SAMPLE);
+    let output = tree.run(&["test", "--content", "content", "--update"]);
+    let written = std::fs::read_to_string(tree.content().join(PARSER_FILE)).unwrap();
+    let expected = format!("{FLOW_SAMPLE}    expect:\n      sender: 'carol@example.com'\n");
+    assert_eq!(written, expected);
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "not updated: acme-mail sample 1 (content/{PARSER_FILE}:7): the sample is not a block mapping \
+             with `log:` on its own line; write it in block style to update it\n\
+             updated 1 sample(s) of parser acme-mail in content/{PARSER_FILE}\n"
+        )
+    );
+    let report = stdout(&output);
+    assert!(report.ends_with("1 passed, 1 failed\n"), "{report}");
+    assert_eq!(output.status.code(), Some(1));
 }
 
 #[test]

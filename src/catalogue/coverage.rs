@@ -154,7 +154,9 @@ pub(super) fn resolve_techniques(
     for entry in entries {
         let id = technique_id_of(&entry.value);
         let position = Position::of(file, &entry.referenced);
-        if !is_well_formed_technique_id(id) {
+        if is_tactic_id(id) {
+            d.push(tactic_in_place_of_technique(id, attack, position));
+        } else if !is_well_formed_technique_id(id) {
             d.push(
                 Diagnostic::error(
                     codes::UNKNOWN_TECHNIQUE,
@@ -178,6 +180,47 @@ pub(super) fn resolve_techniques(
         }
     }
     ids.into_iter().collect()
+}
+
+/// Checks that `id` has the form of a tactic id: `TA` plus four digits, such as `TA0010`.
+fn is_tactic_id(id: &str) -> bool {
+    id.strip_prefix("TA")
+        .is_some_and(|digits| digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Reports a tactic id written where a technique id belongs, naming the
+/// tactic and one of its current techniques when the ATT&CK data has it.
+fn tactic_in_place_of_technique(id: &str, attack: &AttackData, position: Position) -> Diagnostic {
+    let Some(tactic) = attack.tactics().iter().find(|tactic| tactic.id == id) else {
+        return Diagnostic::error(
+            codes::UNKNOWN_TECHNIQUE,
+            position,
+            format!(
+                "`{id}` is a tactic id (TA and four digits), and ATT&CK {} has no such tactic",
+                attack.version()
+            ),
+        )
+        .with_help("rules map to techniques; write a technique id such as `T1048`");
+    };
+    let example = attack
+        .techniques()
+        .find(|t| !t.revoked && !t.deprecated && !t.is_sub_technique() && t.tactics.contains(&tactic.shortname));
+    let help = match example {
+        Some(technique) => format!(
+            "rules map to techniques, not tactics; write the id of a technique of {}, such as `{}` ({})",
+            tactic.name, technique.id, technique.name
+        ),
+        None => "rules map to techniques, not tactics; write a technique id such as `T1048`".to_string(),
+    };
+    Diagnostic::error(
+        codes::UNKNOWN_TECHNIQUE,
+        position,
+        format!(
+            "`{id}` is the id of the ATT&CK tactic {} (TA and four digits), not of a technique",
+            tactic.name
+        ),
+    )
+    .with_help(help)
 }
 
 /// Returns the id part of an `attack` entry written `T1048` or `T1048 - Name`.

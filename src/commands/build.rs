@@ -7,7 +7,7 @@ use std::time::Instant;
 use tracing::{debug, info};
 
 use super::Status;
-use super::pipeline::load_catalogue;
+use super::pipeline::{load_catalogue, write_stdout};
 use crate::catalogue::Catalogue;
 use crate::cli::BuildArgs;
 use crate::render::{Page, html, markdown, output, templates};
@@ -54,8 +54,13 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
     output::write(&html_dir, &site, args.force)?;
     debug!(elapsed = ?started.elapsed(), "wrote output");
     info!(pages = pages.len(), dir = %dir.display(), "catalogue built");
-    println!("wrote {} files to {}", pages.len(), dir.display());
-    println!("wrote {} HTML site files to {}", site.len(), html_dir.display());
+    write_stdout(&format!(
+        "wrote {} files to {}\nwrote {} HTML site files to {}\n",
+        pages.len(),
+        dir.display(),
+        site.len(),
+        html_dir.display()
+    ))?;
     Ok(Status::Clean)
 }
 
@@ -99,25 +104,28 @@ pub fn render_html(
 
 fn check(dir: &Path, pages: &[Page]) -> anyhow::Result<Status> {
     let drift = output::check(dir, pages)?;
+    let mut report = String::new();
     for (label, files) in [
         ("stale", &drift.stale),
         ("missing", &drift.missing),
         ("extra", &drift.extra),
     ] {
         for file in files {
-            println!("{label}: {}", dir.join(file).display());
+            report.push_str(&format!("{label}: {}\n", dir.join(file).display()));
         }
     }
     if drift.is_empty() {
-        println!("{} is up to date ({} pages)", dir.display(), pages.len());
+        report.push_str(&format!("{} is up to date ({} files)\n", dir.display(), pages.len()));
+        write_stdout(&report)?;
         return Ok(Status::Clean);
     }
-    println!(
-        "{} is out of date: {} stale, {} missing, {} extra; run `contentdoc build` and commit the result",
+    report.push_str(&format!(
+        "{} is out of date: {} stale, {} missing, {} extra; run `contentdoc build` and commit the result\n",
         dir.display(),
         drift.stale.len(),
         drift.missing.len(),
         drift.extra.len()
-    );
+    ));
+    write_stdout(&report)?;
     Ok(Status::Findings)
 }

@@ -1,6 +1,7 @@
 //! `contentdoc explain CODE`: print the documentation of a lint rule.
 
 use super::Status;
+use super::pipeline::write_stdout;
 use crate::cli::ExplainArgs;
 use crate::lint::{RULES, registry};
 use crate::suggest::closest;
@@ -18,8 +19,10 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Status> {
             args.code
         );
     };
-    println!("{}", rule.doc());
-    println!();
-    println!("Default severity: {}", rule.severity.as_str());
+    write_stdout(&format!(
+        "{}\n\nDefault severity: {}\n",
+        rule.doc(),
+        rule.severity.as_str()
+    ))?;
     Ok(Status::Clean)
 }

@@ -1,10 +1,8 @@
 //! `contentdoc lint`: report every problem of a content tree, located, in
 //! the format the CI system shows.
 
-use std::io::Write;
-
 use super::Status;
-use super::pipeline::load_catalogue;
+use super::pipeline::{load_catalogue, write_stdout, write_styled_stdout};
 use crate::cli::{LintArgs, LintFormat};
 use crate::diag::{self, Severity};
 use crate::lint::{self, RULES, report};
@@ -12,7 +10,7 @@ use crate::lint::{self, RULES, report};
 /// Runs the checks and prints the findings; findings give [`Status::Findings`].
 pub fn run(args: &LintArgs) -> anyhow::Result<Status> {
     if args.list {
-        print!("{}", list());
+        write_stdout(&list())?;
         return Ok(Status::Clean);
     }
     let loaded = load_catalogue(&args.content)?;
@@ -28,7 +26,7 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Status> {
         LintFormat::Github => report::github::render(&diagnostics),
         LintFormat::Sarif => report::sarif::render(&diagnostics),
     };
-    anstream::stdout().write_all(text.as_bytes())?;
+    write_styled_stdout(&text)?;
 
     let (errors, warnings) = diag::count(&diagnostics);
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);

@@ -18,7 +18,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use super::Status;
-use super::pipeline::load_catalogue;
+use super::pipeline::{ignore_closed_stdout, load_catalogue};
 use crate::cli::ParseArgs;
 use crate::engine::set::ParserSet;
 use crate::engine::time::TimeContext;
@@ -58,18 +58,34 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<Status> {
     let mut summary = Summary::default();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    if args.files.is_empty() {
-        parse_stream(&mut io::stdin().lock(), &set, &context, &mut summary, &mut out)?;
-    } else {
-        for path in &args.files {
-            let file = File::open(path).map_err(|error| anyhow::anyhow!("cannot open {}: {error}", path.display()))?;
-            parse_stream(&mut BufReader::new(file), &set, &context, &mut summary, &mut out)
-                .map_err(|error| anyhow::anyhow!("cannot read {}: {error}", Path::new(path).display()))?;
-        }
-    }
-    out.flush()?;
+    ignore_closed_stdout(parse_inputs(&args.files, &set, &context, &mut summary, &mut out))?;
     eprint!("{}", summary.render());
     Ok(Status::Clean)
+}
+
+/// Parses standard input, or each of `files` in turn, into `out`. Errors
+/// keep the kind of the I/O error, so a closed standard output can be told apart.
+fn parse_inputs(
+    files: &[std::path::PathBuf],
+    set: &ParserSet,
+    context: &TimeContext,
+    summary: &mut Summary,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    if files.is_empty() {
+        parse_stream(&mut io::stdin().lock(), set, context, summary, out)?;
+    }
+    for path in files {
+        let file = File::open(path)
+            .map_err(|error| io::Error::new(error.kind(), format!("cannot open {}: {error}", path.display())))?;
+        parse_stream(&mut BufReader::new(file), set, context, summary, out).map_err(|error| {
+            io::Error::new(
+                error.kind(),
+                format!("cannot read {}: {error}", Path::new(path).display()),
+            )
+        })?;
+    }
+    out.flush()
 }
 
 /// Compiles all parsers, or only the one named `only`.

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::time::Instant;
 
+use anyhow::Context as _;
 use tracing::debug;
 
 use crate::attack::AttackData;
@@ -54,7 +55,7 @@ fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, At
             ));
         }
         return AttackData::from_stix_file(path).map(Cow::Owned).map_err(|error| {
-            Diagnostic::error(codes::ATTACK_DATA, Position::file_start(path), error.to_string())
+            Diagnostic::error(codes::ATTACK_DATA, Position::file_start(path), with_reasons(&error))
                 .with_help("pass an ATT&CK Enterprise STIX 2.1 bundle such as enterprise-attack.json")
         });
     }
@@ -74,7 +75,7 @@ fn choose_attack(args: &ContentArgs, raw: &RawContent) -> Result<Cow<'static, At
         Diagnostic::error(
             codes::ATTACK_DATA,
             Position::of(&settings.file, &attack.referenced),
-            error.to_string(),
+            with_reasons(&error),
         )
         .with_help("point `attack` at an ATT&CK Enterprise STIX 2.1 bundle, relative to the content folder")
     })
@@ -88,7 +89,8 @@ const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
 /// path from the content's settings, that it stays inside the content folder,
 /// so a pull request cannot make CI read files from elsewhere.
 fn check_bundle_file(path: &std::path::Path, root: Option<&std::path::Path>) -> Result<(), String> {
-    let metadata = std::fs::metadata(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let metadata = std::fs::metadata(path)
+        .map_err(|error| format!("failed to read ATT&CK data from {}: {error}", path.display()))?;
     if !metadata.is_file() {
         return Err(format!("{} is not a regular file", path.display()));
     }
@@ -110,6 +112,19 @@ fn check_bundle_file(path: &std::path::Path, root: Option<&std::path::Path>) -> 
     Ok(())
 }
 
+/// Returns the message of `error` followed by those of its sources, such as
+/// the operating system's reason a file could not be read.
+fn with_reasons(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(reason) = source {
+        message.push_str(": ");
+        message.push_str(&reason.to_string());
+        source = reason.source();
+    }
+    message
+}
+
 /// Prints the diagnostics of `loaded` to standard error, if there are any,
 /// and returns whether any of them is an error.
 pub fn report_errors(loaded: &Loaded) -> bool {
@@ -123,10 +138,21 @@ pub fn report_errors(loaded: &Loaded) -> bool {
 /// the output quietly instead of failing the command.
 pub fn write_stdout(text: &str) -> anyhow::Result<()> {
     use std::io::Write as _;
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(anyhow::Error::new(error).context("cannot write to standard output"))
-        }
-        _ => Ok(()),
+    ignore_closed_stdout(std::io::stdout().lock().write_all(text.as_bytes())).context("cannot write to standard output")
+}
+
+/// Writes `text` to standard output like [`write_stdout`], but removes its
+/// ANSI colours when standard output is not a terminal.
+pub fn write_styled_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    ignore_closed_stdout(anstream::stdout().write_all(text.as_bytes())).context("cannot write to standard output")
+}
+
+/// Treats a closed pipe on standard output as success, because the reader
+/// has all it asked for; other errors pass through unchanged.
+pub fn ignore_closed_stdout(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }

@@ -5,7 +5,7 @@ mod report;
 mod update;
 
 use super::Status;
-use super::pipeline::{Loaded, load_catalogue};
+use super::pipeline::{Loaded, load_catalogue, write_stdout};
 use crate::cli::TestArgs;
 use crate::diag::{self, Diagnostic};
 use crate::samples::{SampleRun, TimeSettings};
@@ -28,7 +28,7 @@ pub fn run(args: &TestArgs) -> anyhow::Result<Status> {
     }
 
     let (text, failed) = report::render(&run, &selected);
-    print!("{text}");
+    write_stdout(&text)?;
     Ok(if failed > 0 { Status::Findings } else { Status::Clean })
 }
 

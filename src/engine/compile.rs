@@ -28,9 +28,9 @@ pub struct FieldRegex {
 /// A field regex that cannot be compiled.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RegexError {
-    #[error("invalid regex: {0}")]
+    #[error("invalid regex {0}")]
     Translate(#[from] TranslateError),
-    #[error("invalid regex at character offset {position}: {message}")]
+    #[error("invalid regex at offset {position}: {message}")]
     Syntax {
         /// Zero-based character offset in the source pattern.
         position: usize,

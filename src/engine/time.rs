@@ -82,7 +82,7 @@ enum FormatKind {
 
 /// A time format that cannot be compiled.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid time format {format:?}: {message} at character offset {position}")]
+#[error("invalid time format {format:?} at offset {position}: {message}")]
 pub struct TimeFormatError {
     pub format: String,
     /// Zero-based character offset in the format.
@@ -92,7 +92,7 @@ pub struct TimeFormatError {
 
 /// A time text that does not match its format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("time {text:?} does not match format {format:?}: {message} at character offset {position}")]
+#[error("time {text:?} does not match format {format:?} at offset {position}: {message}")]
 pub struct TimeParseError {
     pub text: String,
     pub format: String,

@@ -73,7 +73,7 @@ pub struct TranslatedRegex {
 
 /// A Java pattern that cannot be translated.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} at character offset {position}")]
+#[error("at offset {position}: {message}")]
 pub struct TranslateError {
     /// Zero-based character offset in the source pattern.
     pub position: usize,

@@ -1,6 +1,7 @@
 //! Opening a diff side: a content directory, or the content folder of a git
 //! revision of the repository in the working directory, extracted into a
-//! temporary directory with `git archive`.
+//! temporary directory with `git archive`. Git runs at the repository root,
+//! so revisions and `--content-path` mean the same from any subfolder.
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -29,12 +30,13 @@ pub fn open(argument: &str, content_path: &str) -> anyhow::Result<ContentTree> {
             _extracted: None,
         });
     }
-    let commit = resolve_commit(argument)?;
+    let root = repository_root(argument)?;
+    let commit = resolve_commit(&root, argument)?;
     let dir = tempfile::Builder::new()
         .prefix("contentdoc-diff-")
         .tempdir()
         .context("cannot create a temporary directory for the extracted content")?;
-    let archive = git(&["archive", "--format=tar", &format!("{commit}:{content_path}")])?;
+    let archive = git(&root, &["archive", "--format=tar", &format!("{commit}:{content_path}")])?;
     if !archive.status.success() {
         bail!(
             "revision `{argument}` has no folder `{content_path}` ({}); pass --content-path with the content folder's path inside the repository",
@@ -52,11 +54,14 @@ pub fn open(argument: &str, content_path: &str) -> anyhow::Result<ContentTree> {
 }
 
 /// Returns the commit id of `revision`, or an error that explains why it is not one.
-fn resolve_commit(revision: &str) -> anyhow::Result<String> {
+fn resolve_commit(root: &Path, revision: &str) -> anyhow::Result<String> {
     if revision.starts_with('-') {
         bail!("`{revision}` is neither a directory nor a git revision (revisions cannot start with `-`)");
     }
-    let output = git(&["rev-parse", "--verify", "--quiet", &format!("{revision}^{{commit}}")])?;
+    let output = git(
+        root,
+        &["rev-parse", "--verify", "--quiet", &format!("{revision}^{{commit}}")],
+    )?;
     if !output.status.success() {
         bail!(
             "`{revision}` is neither an existing directory nor a commit of the git repository here{}; \
@@ -70,13 +75,32 @@ fn resolve_commit(revision: &str) -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
-fn git(args: &[&str]) -> anyhow::Result<Output> {
-    Command::new("git").args(args).output().map_err(|error| {
-        anyhow::anyhow!(
-            "cannot run git ({error}); an argument that is not a directory is read as a git revision, \
+/// Returns the top folder of the git repository around the working directory.
+/// `git archive` run in a subfolder would only archive that subfolder's part
+/// of the tree, which for `content/` is empty.
+fn repository_root(argument: &str) -> anyhow::Result<PathBuf> {
+    let output = git(Path::new("."), &["rev-parse", "--show-toplevel"])?;
+    if !output.status.success() {
+        bail!(
+            "`{argument}` is not an existing directory, and the working directory is not inside a git repository \
+             to read it as a revision ({}); pass a content directory, or run contentdoc inside the repository",
+            stderr(&output)
+        );
+    }
+    Ok(PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
+}
+
+fn git(dir: &Path, args: &[&str]) -> anyhow::Result<Output> {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|error| {
+            anyhow::anyhow!(
+                "cannot run git ({error}); an argument that is not a directory is read as a git revision, \
              which needs git on PATH"
-        )
-    })
+            )
+        })
 }
 
 fn stderr(output: &Output) -> String {

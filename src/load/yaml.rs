@@ -1,5 +1,7 @@
 //! Parsing one YAML file into a raw type, turning serde-saphyr errors into diagnostics.
 
+mod wrong_type;
+
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -7,6 +9,7 @@ use serde_saphyr::DuplicateKeyPolicy;
 
 use crate::diag::{Diagnostic, Position, codes};
 use crate::suggest::closest;
+use wrong_type::Site;
 
 /// Maximum nesting depth of YAML collections. Definitions nest three or four levels.
 pub const MAX_DEPTH: usize = 32;
@@ -40,24 +43,28 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnost
         },
         alias_limits: alias_limits,
     };
-    serde_saphyr::from_str_with_options(text, options).map_err(|error| to_diagnostic(path, &error))
+    serde_saphyr::from_str_with_options(text, options).map_err(|error| to_diagnostic(path, text, &error))
 }
 
-fn to_diagnostic(path: &Path, error: &serde_saphyr::Error) -> Diagnostic {
-    let position = match error.location() {
-        Some(location) if location.line() > 0 => Position::of(path, &location),
-        _ => Position::file_start(path),
+fn to_diagnostic(path: &Path, text: &str, error: &serde_saphyr::Error) -> Diagnostic {
+    let (position, site) = match error.location() {
+        Some(location) if location.line() > 0 => (
+            Position::of(path, &location),
+            Site::find(text, location.line() as usize, location.column() as usize),
+        ),
+        _ => (Position::file_start(path), Site::default()),
     };
     let text = error.without_snippet().to_string();
     let message = match text.rsplit_once(" at line ") {
         Some((message, _)) => message.to_string(),
         None => text,
     };
-    describe(&message, position)
+    describe(&message, &site, position)
 }
 
 /// Assigns a code, a clearer message and advice to a serde-saphyr message.
-fn describe(message: &str, position: Position) -> Diagnostic {
+/// `site` is the key and value at the error's position, for wrong types.
+fn describe(message: &str, site: &Site, position: Position) -> Diagnostic {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (key, choices) = split_choices(rest);
         let diagnostic = Diagnostic::error(codes::UNKNOWN_KEY, position, format!("unknown key `{key}`"));
@@ -101,6 +108,9 @@ fn describe(message: &str, position: Position) -> Diagnostic {
     if message.starts_with("multiple YAML documents") {
         return Diagnostic::error(codes::UNREADABLE_FILE, position, "file holds several YAML documents")
             .with_help("put one definition in each file and remove the `---` separator");
+    }
+    if let Some(diagnostic) = wrong_type::describe(message, site, position.clone()) {
+        return diagnostic;
     }
     if message.starts_with("expected") || message.starts_with("invalid type") || message.starts_with("invalid value") {
         return Diagnostic::error(codes::WRONG_TYPE, position, message.to_string())
@@ -196,6 +206,81 @@ mod tests {
             error.message
         );
         assert_eq!(error.position.line, 1);
+    }
+
+    fn parse_rule(extra: &str) -> Result<crate::load::raw::RawRule, Diagnostic> {
+        let base = "id: R\nname: N\nuse_cases: [a]\nactivity_type: x\nevent_types: [e]\n";
+        parse(Path::new("rules/R.yaml"), &format!("{base}{extra}\n"))
+    }
+
+    /// Returns the code, message, help and line:column of a failed parse.
+    fn summary(error: Diagnostic) -> (String, String, String, (usize, usize)) {
+        let at = (error.position.line as usize, error.position.column as usize);
+        (
+            error.code.to_string(),
+            error.message,
+            error.help.unwrap_or_default(),
+            at,
+        )
+    }
+
+    #[test]
+    fn word_for_number_is_wrong_type() {
+        let expected = (
+            "CD104".to_string(),
+            "`score` must be a whole number of 0 or more".to_string(),
+            "write digits without quotes or a decimal point, such as `score: 10`".to_string(),
+            (6, 8),
+        );
+        assert_eq!(summary(parse_rule("score: high").unwrap_err()), expected);
+        assert_eq!(summary(parse_rule("score: -1").unwrap_err()), expected);
+    }
+
+    #[test]
+    fn scalar_for_list_suggests_list() {
+        let expected = (
+            "CD104".to_string(),
+            "`attack` must be a list".to_string(),
+            "write a list even for one item, such as `attack: [T1048]`".to_string(),
+            (6, 9),
+        );
+        assert_eq!(summary(parse_rule("attack: T1048").unwrap_err()), expected);
+    }
+
+    #[test]
+    fn list_for_text_asks_text() {
+        let error = parse_named("id: x\nname: [a]\n").unwrap_err();
+        let expected = (
+            "CD104".to_string(),
+            "`name` must be text, not a list or mapping".to_string(),
+            "write one value; quote it if it starts with `[` or `{`".to_string(),
+            (2, 7),
+        );
+        assert_eq!(summary(error), expected);
+    }
+
+    #[test]
+    fn text_for_mapping_asks_mapping() {
+        let error = parse::<crate::load::raw::RawEventType>(Path::new("e.yaml"), "id: e\nname: E\nclassification: x\n")
+            .unwrap_err();
+        assert_eq!(error.code, codes::WRONG_TYPE);
+        assert_eq!(error.message, "`classification` must be a mapping of keys to values");
+    }
+
+    #[test]
+    fn flow_integer_names_key() {
+        let error =
+            parse::<crate::load::raw::RawSettings>(Path::new("contentdoc.yaml"), "time: {default_year: soon}\n")
+                .unwrap_err();
+        assert_eq!(error.code, codes::WRONG_TYPE);
+        assert_eq!(error.message, "`default_year` must be a whole number");
+    }
+
+    #[test]
+    fn null_for_text_is_empty() {
+        let error = parse_named("id: x\nname: ~\n").unwrap_err();
+        assert_eq!(error.code, codes::WRONG_TYPE);
+        assert_eq!(error.message, "`name` is empty");
     }
 
     #[test]

@@ -49,15 +49,31 @@ fn describe_error(parser: &RawParser, error: &ParserError) -> String {
     }
 }
 
+/// Longest value, in characters, that a failure message quotes in full.
+/// The field table of `contentdoc test` shows the whole value.
+const MAX_QUOTED_CHARS: usize = 80;
+
+/// Describes the first differing field, with long values cut short.
 fn describe_first_field(mismatch: &crate::engine::sample::FieldMismatch) -> String {
     let field = &mismatch.field;
-    let expected = mismatch.expected.as_deref().unwrap_or_default();
-    let actual = mismatch.actual.as_deref().unwrap_or_default();
+    let expected = shorten(mismatch.expected.as_deref().unwrap_or_default());
+    let actual = shorten(mismatch.actual.as_deref().unwrap_or_default());
     match mismatch.kind() {
         MismatchKind::Missing => format!("field `{field}`: expected {expected:?}, but the parse has no such field"),
         MismatchKind::Unexpected => format!("field `{field}`: parsed {actual:?}, but the sample does not expect it"),
         MismatchKind::Different => format!("field `{field}`: expected {expected:?}, parsed {actual:?}"),
     }
+}
+
+/// Returns `value`, or its first characters followed by `…` when it is
+/// longer than [`MAX_QUOTED_CHARS`].
+fn shorten(value: &str) -> String {
+    if value.chars().count() <= MAX_QUOTED_CHARS {
+        return value.to_owned();
+    }
+    let mut short: String = value.chars().take(MAX_QUOTED_CHARS - 1).collect();
+    short.push('…');
+    short
 }
 
 /// Lists the failures of a parser as a whole: no samples, and claimed
@@ -83,4 +99,15 @@ pub(super) fn parser_problems(parser: &RawParser) -> Vec<ParserProblem> {
             ),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_cuts_long_values() {
+        assert_eq!(shorten(&"a".repeat(80)), "a".repeat(80));
+        assert_eq!(shorten(&"é".repeat(81)), format!("{}…", "é".repeat(79)));
+    }
 }

@@ -6,7 +6,7 @@
 //! included, stays as it was. The edits use the source positions that
 //! serde-saphyr records for each scalar, so they need block-style samples:
 //! an item of `samples` written as a flow mapping (`- {log: ...}`) is
-//! reported and left alone. Values are written single-quoted with `'`
+//! returned as skipped and left alone, while the other samples are updated. Values are written single-quoted with `'`
 //! doubled, or double-quoted with JSON escapes when they contain control
 //! characters such as a newline.
 
@@ -40,22 +40,39 @@ pub struct UpdateError {
     pub message: String,
 }
 
+/// The edited text of a parser file and the samples that were left alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewrite {
+    pub text: String,
+    /// Samples whose layout the edits cannot handle, such as flow mappings.
+    pub skipped: Vec<UpdateError>,
+}
+
 /// Applies `updates` to `text`, the source of `parser`, and checks that the
-/// result still loads with exactly the new expectations.
-pub fn rewrite(path: &Path, text: &str, parser: &RawParser, updates: &[Expectations]) -> Result<String, UpdateError> {
+/// result still loads with exactly the new expectations. A sample that
+/// cannot be edited is skipped. A result that does not read back as
+/// written is an error, and then nothing is changed.
+pub fn rewrite(path: &Path, text: &str, parser: &RawParser, updates: &[Expectations]) -> Result<Rewrite, UpdateError> {
     let mut edits = Vec::new();
+    let mut applied = Vec::new();
+    let mut skipped = Vec::new();
     for update in updates {
         let sample = &parser.samples[update.index];
-        let located = |message: String| UpdateError {
-            number: update.index + 1,
-            line: sample.log.referenced.line(),
-            message,
-        };
-        edits.extend(edit::sample_edits(text, sample, update).map_err(located)?);
+        match edit::sample_edits(text, sample, update) {
+            Ok(sample_edits) => {
+                edits.extend(sample_edits);
+                applied.push(update.clone());
+            }
+            Err(message) => skipped.push(UpdateError {
+                number: update.index + 1,
+                line: sample.log.referenced.line(),
+                message,
+            }),
+        }
     }
     let updated = edit::apply(text, edits);
-    verify(path, &updated, parser, updates)?;
-    Ok(updated)
+    verify(path, &updated, parser, &applied)?;
+    Ok(Rewrite { text: updated, skipped })
 }
 
 /// Re-reads the edited text and compares each updated sample with what

@@ -15,7 +15,8 @@ use crate::samples::{ParserRun, SampleRun};
 
 /// Rewrites the expectations of every failing sample of the `selected`
 /// parsers whose line the parser reads without error. Other failing
-/// samples are listed on standard error and left alone.
+/// samples, and samples whose layout cannot be edited, are listed on
+/// standard error and left alone.
 pub(super) fn write_expectations(run: &SampleRun, selected: &[usize]) -> anyhow::Result<()> {
     for &index in selected {
         let parser_run = &run.parsers[index];
@@ -23,13 +24,14 @@ pub(super) fn write_expectations(run: &SampleRun, selected: &[usize]) -> anyhow:
         if updates.is_empty() {
             continue;
         }
-        write_file(&parser_run.file, &updates)?;
-        eprintln!(
-            "updated {} sample(s) of parser {} in {}",
-            updates.len(),
-            parser_run.id,
-            parser_run.file.display()
-        );
+        let updated = write_file(parser_run, &updates)?;
+        if updated > 0 {
+            eprintln!(
+                "updated {updated} sample(s) of parser {} in {}",
+                parser_run.id,
+                parser_run.file.display()
+            );
+        }
     }
     Ok(())
 }
@@ -72,21 +74,37 @@ fn new_expectations(result: &SampleResult) -> Option<Expectations> {
     })
 }
 
-/// Edits the file's text and replaces the file atomically: the new text is
+/// Edits the parser's file and replaces it atomically: the new text is
 /// written to a temporary file in the same folder, then renamed over it.
-fn write_file(path: &Path, updates: &[Expectations]) -> anyhow::Result<()> {
+/// Reports the skipped samples and returns the number of updated ones.
+fn write_file(parser: &ParserRun, updates: &[Expectations]) -> anyhow::Result<usize> {
+    let path = parser.file.as_path();
     let text =
         std::fs::read_to_string(path).map_err(|error| anyhow::anyhow!("cannot read {}: {error}", path.display()))?;
     let definition: RawParser =
         parse_yaml(path, &text).map_err(|diagnostic| anyhow::anyhow!("{}: {}", path.display(), diagnostic.message))?;
-    let updated = rewrite(path, &text, &definition, updates)
+    let rewritten = rewrite(path, &text, &definition, updates)
         .map_err(|error| anyhow::anyhow!("{}: {error}; the file was not changed", path.display()))?;
+    for skipped in &rewritten.skipped {
+        eprintln!(
+            "not updated: {} sample {} ({}:{}): {}",
+            parser.id,
+            skipped.number,
+            path.display(),
+            skipped.line,
+            skipped.message
+        );
+    }
+    let updated = updates.len() - rewritten.skipped.len();
+    if updated == 0 {
+        return Ok(0);
+    }
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
-    temporary.write_all(updated.as_bytes())?;
+    temporary.write_all(rewritten.text.as_bytes())?;
     temporary.as_file().sync_all()?;
     temporary
         .persist(path)
         .map_err(|error| anyhow::anyhow!("cannot replace {}: {}", path.display(), error.error))?;
-    Ok(())
+    Ok(updated)
 }

@@ -86,7 +86,7 @@ fn backtracking_rejects_overlong_line() {
 fn bad_regex_reports_source_position() {
     let error = FieldRegex::new(r"\w+ ({user}[z-a]+)").expect_err("invalid range");
     assert_eq!(error.position(), Some(12), "{error}");
-    assert!(error.to_string().contains("character offset 12"), "{error}");
+    assert!(error.to_string().contains("at offset 12: "), "{error}");
     let error = FieldRegex::new(r"a\d{3,2}").expect_err("decreasing range");
     assert_eq!(error.position(), Some(3), "{error}");
 }

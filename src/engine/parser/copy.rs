@@ -11,7 +11,7 @@ pub struct FieldCopy {
 
 /// A copy text that is not `source->target` with two valid field names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid field copy {text:?} at character offset {position}: {message}")]
+#[error("invalid field copy {text:?} at offset {position}: {message}")]
 pub struct CopyError {
     pub text: String,
     /// Zero-based character offset in the copy text.

@@ -143,10 +143,35 @@ fn letter_item(c: char, letters: usize) -> Result<Item, String> {
         'Z' => limited(Item::ZoneRfc822, 3),
         'X' => limited(Item::ZoneIso { letters }, 3),
         'z' => limited(Item::ZoneName, 4),
-        _ => Err(format!(
-            "unsupported pattern letter '{c}'; quote literal letters as in 'T'"
-        )),
+        _ => Err(unsupported_letter(c)),
     }
+}
+
+/// Describes a letter that is no pattern letter here: for letters that Java
+/// date patterns (SimpleDateFormat and DateTimeFormatter) know, their meaning
+/// and the supported letters to use in their place, where there are any.
+fn unsupported_letter(c: char) -> String {
+    let (meaning, instead) = match c {
+        'Y' => ("week year", Some("use 'yyyy' for the calendar year")),
+        'D' => ("day in year", Some("use 'MM' and 'dd' for the month and day")),
+        'u' => ("day number of week", Some("use 'EEE' for the day name")),
+        'L' => ("stand-alone month", Some("use 'MM' or 'MMM' for the month")),
+        'x' => ("zone offset", Some("use 'X' for the zone offset")),
+        'G' => ("era", None),
+        'F' => ("day of week in month", None),
+        'w' => ("week in year", None),
+        'W' => ("week in month", None),
+        'k' => ("hour 1-24", None),
+        'K' => ("hour 0-11", None),
+        'Q' | 'q' => ("quarter", None),
+        'e' | 'c' => ("localized day of week", None),
+        'A' | 'n' | 'N' => ("milli or nano count", None),
+        'V' | 'v' | 'O' => ("zone id or localized zone", None),
+        'B' => ("period of day", None),
+        _ => return format!("'{c}' is not a pattern letter; quote literal letters as in 'T'"),
+    };
+    let advice = instead.unwrap_or("quote it as in 'T' if it is literal text");
+    format!("pattern letter '{c}' ({meaning}) is not supported; {advice}")
 }
 
 /// Marks each number directly followed by another number or a fraction.

@@ -333,3 +333,39 @@ fn mismatched_text_reports_position() {
     let message = parse("yyyy-MM-dd", "2023-02-29").unwrap_err();
     assert!(message.contains("does not exist"), "{message}");
 }
+
+#[test]
+fn week_year_letter_suggests_year() {
+    let error = TimeFormat::parse("YYYY-MM-dd").expect_err("format is rejected");
+    assert_eq!(
+        error.to_string(),
+        "invalid time format \"YYYY-MM-dd\" at offset 0: pattern letter 'Y' (week year) is not supported; \
+         use 'yyyy' for the calendar year"
+    );
+}
+
+#[test]
+fn unknown_letters_named_plainly() {
+    let cases = [
+        (
+            "yyyy-MM-dd Q",
+            "pattern letter 'Q' (quarter) is not supported; quote it as in 'T' if it is literal text",
+        ),
+        (
+            "yyyy-MM-D",
+            "pattern letter 'D' (day in year) is not supported; use 'MM' and 'dd' for the month and day",
+        ),
+        (
+            "MM-dd u",
+            "pattern letter 'u' (day number of week) is not supported; use 'EEE' for the day name",
+        ),
+        (
+            "MM-ddTHH",
+            "'T' is not a pattern letter; quote literal letters as in 'T'",
+        ),
+    ];
+    for (format, message) in cases {
+        let error = TimeFormat::parse(format).expect_err("format is rejected");
+        assert_eq!(error.message, message, "{format}");
+    }
+}

@@ -79,13 +79,13 @@ fn diff_kind(kind: EntityKind, old: &Value, new: &Value, renames: &mut Renames) 
                 from: from.clone(),
                 to: to.clone(),
                 similarity,
-                changes: field_changes(&old_entities[from], &new_entities[to]),
+                changes: field_changes(kind, &old_entities[from], &new_entities[to]),
             })
             .collect(),
         changed: old_entities
             .iter()
             .filter_map(|(id, fields)| {
-                let changes = field_changes(fields, new_entities.get(id)?);
+                let changes = field_changes(kind, fields, new_entities.get(id)?);
                 (!changes.is_empty()).then(|| Change {
                     id: id.clone(),
                     changes,
@@ -180,12 +180,13 @@ fn similarity(old: &Fields, new: &Fields) -> f64 {
     equal as f64 / keys.len() as f64
 }
 
-fn field_changes(old: &Fields, new: &Fields) -> Vec<FieldChange> {
+/// Lists the fields that differ, named by their content file keys.
+fn field_changes(kind: EntityKind, old: &Fields, new: &Fields) -> Vec<FieldChange> {
     let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     keys.into_iter()
         .filter(|key| old.get(*key) != new.get(*key))
         .map(|key| FieldChange {
-            field: key.clone(),
+            field: kind.content_key(key).to_string(),
             old: old.get(key).cloned().unwrap_or(Value::Null),
             new: new.get(key).cloned().unwrap_or(Value::Null),
         })
@@ -298,5 +299,23 @@ mod tests {
         let (kinds, _) = diff_entities(&old, &rules_only(vec![changed]));
         let rules = kinds.iter().find(|k| k.kind == "rules").unwrap();
         assert_eq!(rules.changed, vec![]);
+    }
+
+    #[test]
+    fn rule_techniques_named_attack() {
+        let old = rules_only(vec![rule("R-A", "Alert", 10)]);
+        let mut changed = rule("R-A", "Alert", 10);
+        changed["techniques"] = json!(["T1567"]);
+        let (kinds, _) = diff_entities(&old, &rules_only(vec![changed]));
+        let rules = kinds.iter().find(|k| k.kind == "rules").unwrap();
+        let expected = vec![Change {
+            id: "R-A".into(),
+            changes: vec![FieldChange {
+                field: "attack".into(),
+                old: json!(["T1048"]),
+                new: json!(["T1567"]),
+            }],
+        }];
+        assert_eq!(rules.changed, expected);
     }
 }

@@ -75,6 +75,15 @@ impl EntityKind {
         }
     }
 
+    /// Returns the key that `field` of the export has in this kind's content
+    /// files, where the two differ: a rule's `techniques` are written as `attack`.
+    pub fn content_key(self, field: &str) -> &str {
+        match (self, field) {
+            (EntityKind::Rule, "techniques") => "attack",
+            _ => field,
+        }
+    }
+
     /// Returns the authored fields that hold ids of another kind, as
     /// (field, kind of the ids) pairs. The field contains one id or a list of ids.
     pub fn references(self) -> &'static [(&'static str, EntityKind)] {

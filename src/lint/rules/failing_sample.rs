@@ -10,6 +10,10 @@
 //! A sample without `expect` fields fails too. Samples of a parser whose regexes or time format do not compile
 //! are left to CD405, CD406 and CD407.
 //!
+//! The finding points at the `expect` entry of the first differing field
+//! when the sample has one, and otherwise at the sample's `log`. Values in
+//! the message are cut to 80 characters.
+//!
 //! Why: samples are the parser's tests, and the parser page shows their
 //! result. A failing sample means the parser or the expectation is wrong.
 //!
@@ -22,10 +26,14 @@
 //!     expect: {sender: bob@example.com}   # the parse gives alice@example.com
 //! ```
 
+use std::path::Path;
+
 use crate::diag::{Diagnostic, Position, Severity, codes};
 use crate::engine::parser::ParserErrorKind;
 use crate::lint::{Check, Context, Rule};
 use crate::load::FileKind;
+use crate::load::raw::{RawParser, RawSample};
+use crate::samples::{ParserRun, SampleCheck};
 
 /// Registry entry of `failing-sample`.
 pub const RULE: Rule = Rule {
@@ -41,9 +49,10 @@ fn check(context: &Context) -> Vec<Diagnostic> {
     let Some(run) = context.samples() else {
         return Vec::new();
     };
+    let command = test_command(&context.raw.root);
     let mut found = Vec::new();
-    for parser in &run.parsers {
-        let classification_unknown = claims_unloaded_event_type(context, &parser.file);
+    for (parser, loaded) in run.parsers.iter().zip(&context.raw.parsers) {
+        let classification_unknown = claims_unloaded_event_type(context, &loaded.parser.value);
         for sample in parser.samples.iter().filter(|sample| !sample.passed()) {
             if sample
                 .result
@@ -62,38 +71,65 @@ fn check(context: &Context) -> Vec<Diagnostic> {
             else {
                 continue;
             };
-            let position = Position {
-                file: parser.file.clone(),
-                line: sample.line,
-                column: sample.column,
-            };
+            let raw_sample = &loaded.parser.value.samples[sample.number - 1];
             let message = format!("sample {} of parser `{}` fails: {failure}", sample.number, parser.id);
+            let help = if raw_sample.expect.is_empty() {
+                format!(
+                    "run `{command} --update {}` to write the parsed fields into `expect`",
+                    parser.id
+                )
+            } else {
+                format!("run `{command} {}` for the field table", parser.id)
+            };
             found.push(
-                Diagnostic::error(codes::FAILING_SAMPLE, position, message)
-                    .with_help(format!("run `contentdoc test {}` for the field table", parser.id)),
+                Diagnostic::error(codes::FAILING_SAMPLE, position(parser, sample, raw_sample), message).with_help(help),
             );
         }
     }
     found
 }
 
-/// Returns true when the parser in `file` claims an event type whose file failed to load.
-fn claims_unloaded_event_type(context: &Context, file: &std::path::Path) -> bool {
-    let unloaded: Vec<&str> = context
+/// Returns true when `parser` claims an event type whose file failed to load.
+fn claims_unloaded_event_type(context: &Context, parser: &RawParser) -> bool {
+    context
         .raw
         .unloaded
         .iter()
-        .filter(|(kind, _)| *kind == FileKind::EventType)
-        .map(|(_, id)| id.as_str())
-        .collect();
-    context.raw.parsers.iter().any(|p| {
-        p.parser.file == file
-            && p.parser
-                .value
-                .event_types
-                .iter()
-                .any(|e| unloaded.contains(&e.value.as_str()))
-    })
+        .any(|(kind, id)| *kind == FileKind::EventType && parser.event_types.iter().any(|e| &e.value == id))
+}
+
+/// Returns the `contentdoc test` command for the content at `root`, with
+/// `--content` when it is not the default folder.
+fn test_command(root: &Path) -> String {
+    if root == Path::new("content") {
+        return "contentdoc test".to_owned();
+    }
+    let dir = root.display().to_string();
+    if dir.contains(char::is_whitespace) {
+        format!("contentdoc test --content '{dir}'")
+    } else {
+        format!("contentdoc test --content {dir}")
+    }
+}
+
+/// Points at the `expect` value of the first differing field when the
+/// failure reported first is that field, otherwise at the sample's `log`.
+fn position(parser: &ParserRun, sample: &SampleCheck, raw_sample: &RawSample) -> Position {
+    let result = &sample.result;
+    let field_failure_first = result.conditions_match() && result.outranked_by().is_none() && result.error.is_none();
+    let expected = result
+        .field_mismatches
+        .first()
+        .filter(|_| field_failure_first)
+        .and_then(|mismatch| raw_sample.expect.get(&mismatch.field));
+    match expected {
+        Some(value) => Position::of(&parser.file, &value.referenced),
+        None => Position {
+            file: parser.file.clone(),
+            line: sample.line,
+            column: sample.column,
+        },
+    }
 }
 
 fn is_definition_error(kind: &ParserErrorKind) -> bool {

@@ -11,7 +11,7 @@
 //! Example:
 //!
 //! ```yaml
-//! time_format: yyyy-MM-dd'T'HH:mm:ss Q   # Q is no pattern letter
+//! time_format: YYYY-MM-dd'T'HH:mm:ss   # Y is the week year; use yyyy
 //! ```
 
 use super::parser_errors;

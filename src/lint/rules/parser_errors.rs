@@ -37,8 +37,8 @@ pub(super) fn regex_errors<'a>(context: &'a Context) -> Vec<(&'a LoadedParser, &
     found
 }
 
-/// Builds a diagnostic at character `offset` of `text`, or at `text` with
-/// the offset in the message when the exact column is unknown.
+/// Builds a diagnostic at character `offset` of `text`, or at `text` when
+/// the exact column is unknown. The message already states the offset.
 pub(super) fn at_offset(
     context: &Context,
     code: &'static str,
@@ -51,11 +51,6 @@ pub(super) fn at_offset(
     let Some(offset) = offset else {
         return Diagnostic::error(code, crate::diag::Position::of(file, &text.referenced), message);
     };
-    let (position, exact) = locate(&context.raw.sources, file, text, offset);
-    let message = if exact {
-        message
-    } else {
-        format!("{message} (character offset {offset} in the string)")
-    };
+    let (position, _) = locate(&context.raw.sources, file, text, offset);
     Diagnostic::error(code, position, message)
 }

@@ -1,7 +1,9 @@
 //! CD301 unknown-technique: a malformed ATT&CK technique id, or one not in the ATT&CK data.
 //!
 //! An `attack` entry of a rule whose id is not of the form `T1234` or
-//! `T1234.001`, or is not in the ATT&CK data in use.
+//! `T1234.001`, or is not in the ATT&CK data in use. A tactic id such as
+//! `TA0010` is reported with the tactic's name, because rules map to
+//! techniques rather than tactics.
 //!
 //! Why: the technique is dropped from the rule, so ATT&CK coverage is wrong.
 //!

@@ -1,8 +1,10 @@
 //! CD104 wrong-type: a value has the wrong type or is not one of the allowed values.
 //!
-//! A value of the wrong shape (a list where text is expected, a mapping
-//! where a list is expected) or a value outside a fixed set, such as a
-//! model `scope` other than `user`, `peer-group` or `organization`.
+//! A value of the wrong shape (a list where text is expected, text where a
+//! list or a whole number is expected, as in `score: high`) or a value
+//! outside a fixed set, such as a model `scope` other than `user`,
+//! `peer-group` or `organization`. The message names the key when the line
+//! shows it and points at the value.
 //!
 //! Why: the definition cannot be loaded, so it is left out of the catalogue.
 //!

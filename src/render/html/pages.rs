@@ -101,7 +101,12 @@ pub fn render(catalogue: &Catalogue, tera: &Tera, job: &Job, checks: &Checks<'_>
         }
         Job::Parser(index) => {
             let file = &catalogue.parsers[index].source.file;
-            context(&ParserView::new(catalogue, index, &linker, checks.get(file.as_path()).copied()))
+            context(&ParserView::new(
+                catalogue,
+                index,
+                &linker,
+                checks.get(file.as_path()).copied(),
+            ))
         }
     }?;
     let site = SiteView::new(&catalogue.settings.title, &linker.from, root_of(&linker.from));
