@@ -97,6 +97,11 @@ pub struct LintArgs {
     /// List every lint code with its default severity and summary, and exit.
     #[arg(long)]
     pub list: bool,
+
+    /// Skip the rules that run every parser over its samples (CD408 and
+    /// CD409), for a faster check while editing; `contentdoc test` runs them.
+    #[arg(long)]
+    pub no_samples: bool,
 }
 
 /// Output format of `contentdoc lint`.

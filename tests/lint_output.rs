@@ -407,3 +407,24 @@ fn failing_sample_points_at_expect() {
     ];
     assert_eq!(found, expected);
 }
+
+#[test]
+fn no_samples_skips_sample_rules() {
+    let tree = Tree::new(&[]);
+    let parser = tree.content().join("vendors/acme/mail-gw/parsers/acme-mail.yaml");
+    let text = std::fs::read_to_string(&parser).unwrap();
+    assert!(text.contains("alice@example.com"), "the base parser changed: {text}");
+    tree.write(
+        "vendors/acme/mail-gw/parsers/acme-mail.yaml",
+        &text.replacen("alice@example.com", "bob@example.com", 1),
+    );
+
+    let full = tree.run(&["lint"]);
+    assert_eq!(full.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&full.stdout).contains("error[CD408]"));
+
+    let quick = tree.run(&["lint", "--no-samples"]);
+    let stdout = String::from_utf8_lossy(&quick.stdout);
+    assert_eq!(quick.status.code(), Some(0), "{stdout}");
+    assert!(!stdout.contains("CD408"), "{stdout}");
+}

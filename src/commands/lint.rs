@@ -14,7 +14,7 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Status> {
         return Ok(Status::Clean);
     }
     let loaded = load_catalogue(&args.content)?;
-    let diagnostics = lint::check(&loaded.raw, &loaded.catalogue, loaded.diagnostics);
+    let diagnostics = lint::check_with(&loaded.raw, &loaded.catalogue, loaded.diagnostics, !args.no_samples);
     let text = match args.format {
         LintFormat::Human => {
             let mut text = diag::render_human_styled(&diagnostics, &loaded.raw.sources);

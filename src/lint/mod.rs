@@ -16,7 +16,8 @@ mod settings;
 use std::sync::OnceLock;
 
 use crate::catalogue::Catalogue;
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, codes};
+use crate::engine::set::ParserSet;
 use crate::load::RawContent;
 use crate::samples::{SampleRun, TimeSettings};
 
@@ -30,6 +31,8 @@ pub struct Context<'a> {
     /// The compiled parsers and their sample checks, built by the first
     /// rule that needs them.
     samples: OnceLock<Option<SampleRun>>,
+    /// The compiled parsers alone, for rules that do not run samples.
+    parsers: OnceLock<Option<ParserSet>>,
 }
 
 impl<'a> Context<'a> {
@@ -38,7 +41,24 @@ impl<'a> Context<'a> {
             raw,
             catalogue,
             samples: OnceLock::new(),
+            parsers: OnceLock::new(),
         }
+    }
+
+    /// Returns the parsers, compiled lazily, without running any sample.
+    /// Compiled regexes are shared process-wide, so building this beside
+    /// [`Context::samples`] compiles no regex twice.
+    pub fn parsers(&self) -> Option<&ParserSet> {
+        if let Some(Some(run)) = self.samples.get() {
+            return Some(&run.set);
+        }
+        self.parsers
+            .get_or_init(|| {
+                let definitions: Vec<_> = self.raw.parsers.iter().map(|p| p.parser.value.clone()).collect();
+                let event_types: Vec<_> = self.raw.event_types.iter().map(|e| e.value.clone()).collect();
+                ParserSet::new(&definitions, &event_types).ok()
+            })
+            .as_ref()
     }
 
     /// Compiles every parser once per lint run and checks its samples.
@@ -56,9 +76,21 @@ impl<'a> Context<'a> {
 /// Runs every content rule on top of the `found` load and resolve
 /// diagnostics, applies the `lint` settings and returns the sorted result.
 pub fn check(raw: &RawContent, catalogue: &Catalogue, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    check_with(raw, catalogue, found, true)
+}
+
+/// Codes of the rules that run the parsers over their samples.
+pub const SAMPLE_CODES: [&str; 2] = [codes::FAILING_SAMPLE, codes::OVERLAPPING_PARSERS];
+
+/// Runs the lint rules like [`check`], leaving out the rules that run the
+/// samples when `samples` is false.
+pub fn check_with(raw: &RawContent, catalogue: &Catalogue, found: Vec<Diagnostic>, samples: bool) -> Vec<Diagnostic> {
     let context = Context::new(raw, catalogue);
     let mut diagnostics = found;
     for rule in RULES {
+        if !samples && SAMPLE_CODES.contains(&rule.code) {
+            continue;
+        }
         if let Check::Content(run) = rule.check {
             diagnostics.extend(run(&context));
         }

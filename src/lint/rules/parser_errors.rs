@@ -11,14 +11,14 @@ use crate::load::raw::Text;
 
 /// Returns each parser with the errors its compilation reports.
 pub(super) fn each<'a>(context: &'a Context) -> Vec<(&'a LoadedParser, &'a [ParserError])> {
-    let Some(run) = context.samples() else {
+    let Some(set) = context.parsers() else {
         return Vec::new();
     };
     context
         .raw
         .parsers
         .iter()
-        .zip(run.set.parsers())
+        .zip(set.parsers())
         .map(|(loaded, compiled)| (loaded, compiled.check()))
         .collect()
 }
