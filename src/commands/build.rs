@@ -67,8 +67,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
 /// Returns the template override folder: `explicit`, else `./templates` when it exists.
 pub fn template_dir(explicit: Option<&Path>) -> Option<PathBuf> {
     explicit.map(Path::to_path_buf).or_else(|| {
+        // A `templates` that is a symbolic link is not used: in a pull
+        // request it could point at files outside the repository.
         let default = PathBuf::from("templates");
-        default.is_dir().then_some(default)
+        let is_real_dir = std::fs::symlink_metadata(&default).is_ok_and(|m| m.is_dir());
+        is_real_dir.then_some(default)
     })
 }
 

@@ -75,6 +75,33 @@ fn render(diagnostics: &[Diagnostic], sources: &SourceMap, palette: &Palette) ->
     out
 }
 
+/// Widest source line shown in full, in characters.
+const MAX_EXCERPT_CHARS: usize = 160;
+
+/// Cuts a long source line to a window around the 0-based character
+/// `column`, marking cut ends with `…`, so one long line with many
+/// findings cannot make the report grow with the square of its length.
+/// Returns the text and the column within it.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_EXCERPT_CHARS {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(MAX_EXCERPT_CHARS / 2).min(chars.len());
+    let end = (start + MAX_EXCERPT_CHARS).min(chars.len());
+    let mut text = String::new();
+    let mut shift = 0;
+    if start > 0 {
+        text.push('…');
+        shift = 1;
+    }
+    text.extend(&chars[start..end]);
+    if end < chars.len() {
+        text.push('…');
+    }
+    (text, column - start + shift)
+}
+
 fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, palette: &Palette) {
     let severity = palette.severity(d.severity);
     let gutter = palette.gutter;
@@ -86,12 +113,14 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, palette: &P
         d.code
     );
     let _ = writeln!(out, "  {gutter}-->{gutter:#} {}", d.position);
-    if let Some(line_text) = sources.line(&d.position.file, d.position.line) {
+    if let Some(full_line) = sources.line(&d.position.file, d.position.line) {
+        let (line_text, column) = excerpt(full_line, d.position.column.saturating_sub(1) as usize);
+        let line_text = line_text.as_str();
         let number = d.position.line.to_string();
         let pad = " ".repeat(number.len());
         let caret_pad: String = line_text
             .chars()
-            .take(d.position.column.saturating_sub(1) as usize)
+            .take(column)
             .map(|c| match c {
                 '\t' => "\t".to_string(),
                 _ => " ".repeat(escape(c.encode_utf8(&mut [0; 4])).chars().count()),
@@ -104,5 +133,24 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, palette: &P
     if let Some(help) = &d.help {
         let help_style = palette.help;
         let _ = writeln!(out, "  {help_style}= help{help_style:#}: {}", escape(help));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpt_keeps_short_lines() {
+        assert_eq!(excerpt("use_cases: [x]", 12), ("use_cases: [x]".to_string(), 12));
+    }
+
+    #[test]
+    fn excerpt_cuts_long_lines_around_column() {
+        let line = format!("{}X{}", "a".repeat(1000), "b".repeat(1000));
+        let (text, column) = excerpt(&line, 1000);
+        assert_eq!(text.chars().count(), 162);
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        assert_eq!(text.chars().nth(column), Some('X'));
     }
 }

@@ -59,7 +59,13 @@ impl ParserSet {
 
         let (patterns, required_patterns) = index_conditions(&parsers);
         let pattern_count = patterns.len();
-        let searcher = AhoCorasick::new(&patterns).map_err(|source| ParserSetError { pattern_count, source })?;
+        // A contiguous NFA builds in time linear in the total condition length;
+        // the DFA the default may pick grows with the square of one long
+        // condition, which a single hostile parser could use to stall CI.
+        let searcher = aho_corasick::AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .map_err(|source| ParserSetError { pattern_count, source })?;
 
         Ok(ParserSet {
             parsers,

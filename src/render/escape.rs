@@ -125,33 +125,59 @@ pub fn code_block(text: &str) -> String {
 
 /// Normalises a Markdown description for use as a block: trims it, drops
 /// carriage returns so the page's line endings stay consistent, and keeps
-/// the block from swallowing the rest of the page. An unclosed code fence
-/// is closed, and `<!--` is escaped so an HTML comment cannot hide what
-/// follows it.
+/// the block from swallowing the rest of the page.
+///
+/// Outside code fences, a `<` that starts a line is escaped, because
+/// CommonMark reads it as the start of an HTML block (`<script>`, `<pre>`,
+/// `<!--`, `<?`...) that can run to the end of the page, and `<!--` is
+/// escaped anywhere. A fence still open at the end is closed.
 pub fn block(text: &str) -> String {
-    let mut out = text
-        .trim()
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace("<!--", "\\<!--");
-    let mut open_fence: Option<String> = None;
-    for line in out.lines() {
-        let trimmed = line.trim_start();
-        let marker: String = trimmed.chars().take_while(|&c| c == '`' || c == '~').collect();
-        let is_fence = marker.len() >= 3 && marker.chars().all(|c| c == marker.chars().next().unwrap_or('`'));
-        match &open_fence {
-            None if is_fence => open_fence = Some(marker),
-            Some(open) if is_fence && marker.starts_with(open.as_str()) && trimmed.trim() == marker => {
-                open_fence = None
+    let text = text.trim().replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut open_fence: Option<(char, usize)> = None;
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        let fence = if indent <= 3 { fence_of(rest) } else { None };
+        match (open_fence, fence) {
+            (Some((c, n)), Some((d, m, info))) if c == d && m >= n && info.trim().is_empty() => {
+                open_fence = None;
+                out.push_str(line);
             }
-            _ => {}
+            (Some(_), _) => out.push_str(line),
+            (None, Some((c, n, _))) => {
+                open_fence = Some((c, n));
+                out.push_str(line);
+            }
+            (None, None) => {
+                let line = line.replace("<!--", "\\<!--");
+                if indent <= 3 && rest.starts_with('<') && !rest.starts_with("<!--") {
+                    out.push_str(&line[..indent]);
+                    out.push('\\');
+                    out.push_str(&line[indent..]);
+                } else {
+                    out.push_str(&line);
+                }
+            }
         }
-    }
-    if let Some(fence) = open_fence {
         out.push('\n');
-        out.push_str(&fence);
     }
+    if let Some((c, n)) = open_fence {
+        out.extend(std::iter::repeat_n(c, n));
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
     out
+}
+
+/// Reads a code fence opening or closing line: its character, length and
+/// info string. A backtick fence whose info string has a backtick is not
+/// a fence in CommonMark.
+fn fence_of(line: &str) -> Option<(char, usize, &str)> {
+    let c = line.chars().next().filter(|&c| c == '`' || c == '~')?;
+    let length = line.len() - line.trim_start_matches(c).len();
+    let info = &line[length..];
+    (length >= 3 && !(c == '`' && info.contains('`'))).then_some((c, length, info))
 }
 
 fn push_inline(out: &mut String, line: &str) {
@@ -204,6 +230,25 @@ mod tests {
     fn block_closes_open_fence() {
         assert_eq!(block("text\n```\ncode"), "text\n```\ncode\n```");
         assert_eq!(block("```\ncode\n```"), "```\ncode\n```");
+    }
+
+    #[test]
+    fn block_escapes_html_block_starts() {
+        assert_eq!(
+            block("Intro\n<script>alert(1)\n  <pre>x"),
+            "Intro\n\\<script>alert(1)\n  \\<pre>x"
+        );
+    }
+
+    #[test]
+    fn block_ignores_fake_fences() {
+        assert_eq!(block("``` a`b\ntext"), "``` a`b\ntext");
+        assert_eq!(block("```\ncode\n    ```"), "```\ncode\n    ```\n```");
+    }
+
+    #[test]
+    fn block_keeps_fenced_code() {
+        assert_eq!(block("```\n<script>\n```"), "```\n<script>\n```");
     }
 
     #[test]

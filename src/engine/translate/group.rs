@@ -3,6 +3,11 @@
 use super::TranslateError;
 use super::scan::{Capture, Flags, Piece, Scanner, error};
 
+/// Maximum number of lookaround groups in one regex. Each one is a search
+/// of its own at every position, so their cost adds up unseen by the
+/// backtrack limit; real field regexes use one or two.
+pub const MAX_LOOKAROUNDS: usize = 4;
+
 impl Scanner {
     /// Translates the opening of a group at the current `(`.
     pub(super) fn open_group(&mut self) -> Result<(), TranslateError> {
@@ -25,6 +30,13 @@ impl Scanner {
                     // they multiply to minutes on a few KiB of log line.
                     if !self.open_lookarounds.is_empty() {
                         return Err(error(start, "a lookaround inside another lookaround is not supported"));
+                    }
+                    self.lookaround_count += 1;
+                    if self.lookaround_count > MAX_LOOKAROUNDS {
+                        return Err(error(
+                            start,
+                            format!("more than {MAX_LOOKAROUNDS} lookarounds in one regex are not supported"),
+                        ));
                     }
                     self.open_lookarounds.push(start);
                 }

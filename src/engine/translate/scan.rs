@@ -50,6 +50,8 @@ pub(super) struct Scanner {
     pub(super) open_groups: Vec<(usize, Flags)>,
     /// Start offsets of the lookaround groups that are open.
     pub(super) open_lookarounds: Vec<usize>,
+    /// Number of lookaround groups seen so far.
+    pub(super) lookaround_count: usize,
     /// Field index of each numbered group, `None` for unnamed groups.
     pub(super) numbered_groups: Vec<Option<usize>>,
     /// The previous token was a quantifier, so another one would dangle.
@@ -74,6 +76,7 @@ impl Scanner {
             flags: Flags::default(),
             open_groups: Vec::new(),
             open_lookarounds: Vec::new(),
+            lookaround_count: 0,
             numbered_groups: Vec::new(),
             quantified: false,
             out: Scanned {

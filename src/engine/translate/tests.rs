@@ -279,3 +279,11 @@ fn nested_lookaround_is_rejected() {
 fn sibling_lookarounds_are_accepted() {
     assert!(translate(r"(?<=user=)({user}\w+)(?=,)").is_ok());
 }
+
+#[test]
+fn many_lookarounds_are_rejected() {
+    let pattern = format!("{}({{user}}!)", "(?=[^!]*$)".repeat(5));
+    let error = translate(&pattern).unwrap_err();
+    assert_eq!(error.position, 40);
+    assert_eq!(error.message, "more than 4 lookarounds in one regex are not supported");
+}
