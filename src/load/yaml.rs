@@ -40,6 +40,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnost
             max_depth: MAX_DEPTH,
             max_nodes: MAX_NODES,
             max_aliases: MAX_ALIASES,
+            max_total_scalar_bytes: MAX_SCALAR_BYTES,
         },
         alias_limits: alias_limits,
     };
@@ -99,10 +100,11 @@ fn describe(message: &str, site: &Site, position: Position) -> Diagnostic {
         return Diagnostic::error(
             codes::UNREADABLE_FILE,
             position,
-            format!("YAML exceeds a safety limit: {message}"),
+            format!("YAML exceeds a safety limit: {}", plain_budget_message(message)),
         )
         .with_help(format!(
-            "definitions need at most {MAX_DEPTH} levels of nesting, {MAX_NODES} nodes and {MAX_ALIASES} aliases; simplify the file"
+            "definitions need at most {MAX_DEPTH} levels of nesting, {MAX_NODES} nodes, {MAX_ALIASES} aliases \
+             and {MAX_SCALAR_BYTES} bytes of text after aliases are expanded; simplify the file"
         ));
     }
     if message.starts_with("multiple YAML documents") {
@@ -118,6 +120,28 @@ fn describe(message: &str, site: &Site, position: Position) -> Diagnostic {
     }
     Diagnostic::error(codes::YAML_SYNTAX, position, format!("invalid YAML: {message}"))
         .with_help("fix the YAML syntax at this position")
+}
+
+/// Maximum bytes of scalar text in one file, counting text that aliases repeat.
+pub const MAX_SCALAR_BYTES: usize = 16 * 1024 * 1024;
+
+/// Rewrites serde-saphyr's debug form of a breached budget, such as
+/// `budget breached: ScalarBytes { total_scalar_bytes: 68000067 }`, in words.
+fn plain_budget_message(message: &str) -> String {
+    let number = || {
+        message
+            .split(|c: char| !c.is_ascii_digit())
+            .rfind(|s| !s.is_empty())
+            .unwrap_or("?")
+            .to_string()
+    };
+    if message.contains("ScalarBytes") {
+        return format!(
+            "{} bytes of text after aliases are expanded, over the limit of {MAX_SCALAR_BYTES}",
+            number()
+        );
+    }
+    message.to_string()
 }
 
 fn is_budget_breach(message: &str) -> bool {
@@ -191,6 +215,21 @@ mod tests {
         assert_eq!(error.code, codes::UNREADABLE_FILE);
         assert!(
             error.message.starts_with("YAML exceeds a safety limit"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn repeated_text_hits_scalar_limit() {
+        let big = "x".repeat(1024 * 1024);
+        let mut text = format!("a: &a {big}\n");
+        for i in 0..20 {
+            text.push_str(&format!("b{i}: *a\n"));
+        }
+        let error = parse::<serde_json::Value>(Path::new("x.yaml"), &text).unwrap_err();
+        assert!(
+            error.message.contains("bytes of text after aliases are expanded"),
             "{}",
             error.message
         );

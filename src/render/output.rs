@@ -118,7 +118,10 @@ fn inspect(dir: &Path) -> anyhow::Result<FolderState> {
         return Ok(state);
     }
     if !fs::symlink_metadata(dir)?.is_dir() {
-        bail!("{} exists and is not a folder", dir.display());
+        bail!(
+            "{} exists and is not a folder (a symbolic link is not followed); remove it or choose another --out folder",
+            dir.display()
+        );
     }
     let marker = fs::read_to_string(dir.join(MARKER)).ok();
     let listed = marker
