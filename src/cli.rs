@@ -35,7 +35,7 @@ pub enum Command {
     Diff(DiffArgs),
 }
 
-/// Options that say where the content is and which ATT&CK data to use.
+/// Options that select the content folder and the ATT&CK data.
 #[derive(Debug, Clone, Args)]
 pub struct ContentArgs {
     /// Content directory to read.

@@ -14,7 +14,7 @@ use crate::attack::{AttackData, is_well_formed_technique_id};
 use crate::diag::{Diagnostic, Position, codes};
 use crate::load::raw::Text;
 
-/// What covers one product for one use case.
+/// Rules and models that cover one product for one use case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UseCaseCoverage {
     /// Index into [`Catalogue::use_cases`].

@@ -18,7 +18,7 @@ pub use resolve::resolve;
 use crate::attack::AttackData;
 use crate::load::raw::{ModelScope, RawParser};
 
-/// Where a definition was read from.
+/// Location a definition was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub file: PathBuf,

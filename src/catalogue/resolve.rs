@@ -3,7 +3,7 @@
 //! Steps: sort each kind by id and drop duplicates (reporting them), index
 //! the ids, build each entity while resolving its references, then derive
 //! coverage. Dangling references are reported and left out, so the returned
-//! catalogue is always consistent, and the diagnostics say whether it is whole.
+//! catalogue is always consistent, and the diagnostics show whether it is whole.
 
 use std::borrow::Cow;
 use std::path::Path;

@@ -64,7 +64,7 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<Status> {
 }
 
 /// Parses standard input, or each of `files` in turn, into `out`. Errors
-/// keep the kind of the I/O error, so a closed standard output can be told apart.
+/// keep the kind of the I/O error, so a closed standard output can be recognised.
 fn parse_inputs(
     files: &[std::path::PathBuf],
     set: &ParserSet,

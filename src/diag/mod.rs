@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub use render::{render_human, render_human_styled, summary};
 
-/// How serious a finding is.
+/// Seriousness of a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -70,7 +70,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub position: Position,
-    /// What to do about it.
+    /// Advice on how to fix the problem.
     pub help: Option<String>,
 }
 
@@ -130,7 +130,7 @@ pub mod codes {
     pub const WRONG_TYPE: &str = "CD104";
     /// The same key twice in one mapping.
     pub const DUPLICATE_KEY: &str = "CD105";
-    /// The file cannot be read, is not UTF-8, or holds several documents.
+    /// The file cannot be read, is not UTF-8, or contains several documents.
     pub const UNREADABLE_FILE: &str = "CD106";
     /// A file that is not where any content kind lives.
     pub const MISPLACED_FILE: &str = "CD107";

@@ -59,9 +59,9 @@ impl ParserSet {
 
         let (patterns, required_patterns) = index_conditions(&parsers);
         let pattern_count = patterns.len();
-        // A contiguous NFA builds in time linear in the total condition length;
-        // the DFA the default may pick grows with the square of one long
-        // condition, which a single hostile parser could use to stall CI.
+        // A contiguous NFA builds in time linear in the total condition length.
+        // The DFA that the default may pick grows with the square of one long
+        // condition, so a single hostile parser could stall CI.
         let searcher = aho_corasick::AhoCorasickBuilder::new()
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)

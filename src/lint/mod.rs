@@ -23,7 +23,7 @@ use crate::samples::{SampleRun, TimeSettings};
 
 pub use registry::{Check, RULES, Rule};
 
-/// What a content rule reads: the raw definitions, with their positions,
+/// Input of a content rule: the raw definitions, with their positions,
 /// and the resolved catalogue, with its indexes and ATT&CK data.
 pub struct Context<'a> {
     pub raw: &'a RawContent,

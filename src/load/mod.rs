@@ -154,7 +154,7 @@ fn read_text(path: &Path, limit: u64) -> Result<String, Diagnostic> {
     let cannot_read = |e: std::io::Error| unreadable(format!("cannot read file: {e}"), "check the file's permissions");
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     let mut bytes = Vec::new();
-    // Reading one byte past the limit tells an oversized file from one of
+    // Reading one byte past the limit separates an oversized file from one of
     // exactly `limit` bytes without trusting metadata that may change.
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

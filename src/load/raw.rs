@@ -311,7 +311,7 @@ pub struct RawModel {
     /// Markdown description of the model.
     #[serde(default)]
     pub description: Option<String>,
-    /// What the model learns, such as `recipient domain per sender`.
+    /// Feature the model learns, such as `recipient domain per sender`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub feature: Option<Text>,

@@ -23,7 +23,7 @@ pub const MAX_REPLAYED_EVENTS: usize = 100_000;
 /// Parses `text` as one YAML document of type `T`.
 ///
 /// Duplicate keys are errors rather than "last one wins", because a silently
-/// dropped value is a content bug that no reviewer sees.
+/// dropped value is a content bug that no reviewer notices.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnostic> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(

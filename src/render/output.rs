@@ -64,7 +64,7 @@ pub fn check(dir: &Path, pages: &[Page]) -> anyhow::Result<Drift> {
 /// that is swapped in only when complete. A folder holding anything else
 /// (files, links or empty folders that contentdoc did not write) is left
 /// alone unless `force` is given. Then the pages are written in place, one
-/// by one, and only files that contentdoc wrote before are removed; the
+/// by one, and only files that contentdoc wrote before are removed. The
 /// other entries, links included, stay as they are.
 pub fn write(dir: &Path, pages: &[Page], force: bool) -> anyhow::Result<()> {
     let state = inspect(dir)?;
@@ -98,7 +98,7 @@ fn write_staged(dir: &Path, pages: &[Page]) -> anyhow::Result<()> {
     result
 }
 
-/// What an existing output folder holds.
+/// Contents of an existing output folder, as seen by a build.
 struct FolderState {
     /// Files a previous build recorded in the marker.
     generated: BTreeSet<String>,

@@ -49,7 +49,7 @@ fn describe_error(parser: &RawParser, error: &ParserError) -> String {
     }
 }
 
-/// Longest value, in characters, that a failure message quotes in full.
+/// Maximum length, in characters, of a value that a failure message quotes in full.
 /// The field table of `contentdoc test` shows the whole value.
 const MAX_QUOTED_CHARS: usize = 80;
 

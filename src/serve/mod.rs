@@ -16,7 +16,7 @@ pub use http::serve_requests;
 pub use paths::{Rejected, existing_file, relative_path};
 pub use rebuild::{Builder, watch};
 
-/// What the server shows: the last good site and the latest build errors.
+/// State the server shows: the last good site and the latest build errors.
 #[derive(Debug, Default)]
 pub struct Shared {
     state: Mutex<State>,

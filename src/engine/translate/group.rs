@@ -5,7 +5,7 @@ use super::scan::{Capture, Flags, Piece, Scanner, error};
 
 /// Maximum number of lookaround groups in one regex. Each one is a search
 /// of its own at every position, so their cost adds up unseen by the
-/// backtrack limit; real field regexes use one or two.
+/// backtrack limit. Real field regexes use one or two.
 pub const MAX_LOOKAROUNDS: usize = 4;
 
 impl Scanner {
@@ -26,7 +26,7 @@ impl Scanner {
                 self.out.backtracking = true;
                 if lookaround != "?>" {
                     // Each lookaround runs a search at every position it is
-                    // tried, which the backtrack limit does not count; nested,
+                    // tried, which the backtrack limit does not count. Nested,
                     // they multiply to minutes on a few KiB of log line.
                     if !self.open_lookarounds.is_empty() {
                         return Err(error(start, "a lookaround inside another lookaround is not supported"));

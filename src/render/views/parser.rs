@@ -52,7 +52,7 @@ pub struct FieldValue {
 #[derive(Debug, Clone, Serialize)]
 pub struct SampleOutcome {
     pub passed: bool,
-    /// Why the sample failed; empty when it passed.
+    /// Reason the sample failed, empty when it passed.
     pub reason: String,
 }
 
