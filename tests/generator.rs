@@ -102,7 +102,7 @@ fn check_samples(scale: f64, seed: u64) {
             (e.value.id.value.as_str(), map.collect())
         })
         .collect();
-    let parsers: Vec<&RawParser> = raw.parsers.iter().map(|p| &p.parser.value).collect();
+    let parsers: Vec<&RawParser> = raw.parsers.iter().map(|p| &*p.parser.value).collect();
     assert!(parsers.len() > 50, "only {} parsers", parsers.len());
     for parser in &parsers {
         let regexes: Vec<Regex> = parser

@@ -85,7 +85,7 @@ pub struct Parser {
     /// Claimed event types, indexes into [`Catalogue::event_types`].
     pub event_types: Vec<usize>,
     /// The definition as written, for the parser engine and the parser page.
-    pub definition: RawParser,
+    pub definition: std::sync::Arc<RawParser>,
     pub source: Source,
 }
 

@@ -350,7 +350,7 @@ fn build_parser(
         vendor,
         product,
         event_types,
-        definition: raw.clone(),
+        definition: std::sync::Arc::clone(raw),
         source: source(file, &raw.id),
     })
 }

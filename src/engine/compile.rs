@@ -1,10 +1,11 @@
 //! Compilation of field regexes with the engine each one needs.
 //!
 //! Patterns without lookaround, backreferences, atomic groups or possessive
-//! quantifiers run on the `regex` crate over bytes, in time linear in the
-//! line. The others run on `fancy-regex` with a backtrack limit. Each
+//! quantifiers run on a Thompson NFA of `regex-automata` over bytes, in time
+//! linear in the line. The others run on `fancy-regex` with a backtrack limit. Each
 //! distinct translated pattern is compiled once per process and shared.
 
+mod automaton;
 mod matcher;
 #[cfg(test)]
 mod tests;

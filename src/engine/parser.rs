@@ -24,7 +24,7 @@ mod steps;
 mod tests;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
 
@@ -41,7 +41,7 @@ use crate::load::raw::RawParser;
 /// A parser definition ready to parse lines.
 #[derive(Debug)]
 pub struct CompiledParser {
-    definition: RawParser,
+    definition: Arc<RawParser>,
     /// Distinct non-empty conditions in definition order.
     conditions: Vec<String>,
     event_types: Vec<EventTypeRule>,
@@ -65,7 +65,7 @@ impl CompiledParser {
     /// Wraps `definition`, resolving its event type ids in `event_types`. An
     /// id missing from `event_types` becomes a type without classification
     /// entries.
-    pub fn new(definition: &RawParser, event_types: &BTreeMap<String, EventTypeRule>) -> Self {
+    pub fn new(definition: &Arc<RawParser>, event_types: &BTreeMap<String, EventTypeRule>) -> Self {
         let mut conditions: Vec<String> = Vec::new();
         for condition in &definition.conditions {
             if !condition.value.is_empty() && !conditions.contains(&condition.value) {
@@ -83,7 +83,7 @@ impl CompiledParser {
             })
             .collect();
         CompiledParser {
-            definition: definition.clone(),
+            definition: Arc::clone(definition),
             conditions,
             event_types,
             prepared: OnceLock::new(),

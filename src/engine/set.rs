@@ -12,6 +12,7 @@ mod tests;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 
@@ -50,7 +51,7 @@ pub struct LineParse<'a> {
 impl ParserSet {
     /// Compiles the parsers, resolving their event type ids in
     /// `event_types`, and builds the condition search.
-    pub fn new(parsers: &[RawParser], event_types: &[RawEventType]) -> Result<ParserSet, ParserSetError> {
+    pub fn new(parsers: &[Arc<RawParser>], event_types: &[RawEventType]) -> Result<ParserSet, ParserSetError> {
         let rules: BTreeMap<String, EventTypeRule> = event_types
             .iter()
             .map(|raw| (raw.id.value.clone(), EventTypeRule::from_raw(raw)))

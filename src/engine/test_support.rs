@@ -6,8 +6,8 @@ use super::time::TimeContext;
 use crate::load::raw::{RawEventType, RawParser};
 
 /// Reads a parser definition from YAML.
-pub(crate) fn parser(yaml: &str) -> RawParser {
-    serde_saphyr::from_str(yaml).expect("valid parser YAML")
+pub(crate) fn parser(yaml: &str) -> std::sync::Arc<RawParser> {
+    std::sync::Arc::new(serde_saphyr::from_str(yaml).expect("valid parser YAML"))
 }
 
 /// Reads an event type definition from YAML.

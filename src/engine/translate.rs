@@ -43,7 +43,8 @@ use scan::{Piece, Scanned, Scanner};
 /// The regex engine a translated pattern needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RegexEngine {
-    /// The `regex` crate: linear time, no lookaround or backreferences.
+    /// A Thompson NFA of `regex-automata`: linear time, no lookaround or
+    /// backreferences.
     Automaton,
     /// `fancy-regex`: backtracking, for lookaround, backreferences, atomic
     /// groups and possessive quantifiers.

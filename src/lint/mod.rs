@@ -15,6 +15,8 @@ mod settings;
 
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use crate::catalogue::Catalogue;
 use crate::diag::{self, Diagnostic, codes};
 use crate::engine::set::ParserSet;
@@ -56,7 +58,13 @@ impl<'a> Context<'a> {
             .get_or_init(|| {
                 let definitions: Vec<_> = self.raw.parsers.iter().map(|p| p.parser.value.clone()).collect();
                 let event_types: Vec<_> = self.raw.event_types.iter().map(|e| e.value.clone()).collect();
-                ParserSet::new(&definitions, &event_types).ok()
+                let set = ParserSet::new(&definitions, &event_types).ok()?;
+                // Compile every parser now, in parallel, rather than one at
+                // a time in the first rule that asks for its errors.
+                set.parsers().par_iter().for_each(|parser| {
+                    parser.check();
+                });
+                Some(set)
             })
             .as_ref()
     }
@@ -92,7 +100,9 @@ pub fn check_with(raw: &RawContent, catalogue: &Catalogue, found: Vec<Diagnostic
             continue;
         }
         if let Check::Content(run) = rule.check {
+            let started = std::time::Instant::now();
             diagnostics.extend(run(&context));
+            tracing::trace!(code = rule.code, elapsed = ?started.elapsed(), "ran a lint rule");
         }
     }
     let mut diagnostics = settings::apply(raw, diagnostics);

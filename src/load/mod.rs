@@ -11,6 +11,7 @@ mod walk;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -46,7 +47,7 @@ pub struct LoadedProduct {
 pub struct LoadedParser {
     pub vendor_dir: String,
     pub product_dir: String,
-    pub parser: Loaded<RawParser>,
+    pub parser: Loaded<Arc<RawParser>>,
 }
 
 /// Everything read from a content tree, before ids are resolved.
@@ -210,7 +211,10 @@ impl RawContent {
             Parsed::Parser(vendor_dir, product_dir, value) => self.parsers.push(LoadedParser {
                 vendor_dir,
                 product_dir,
-                parser: Loaded { file, value },
+                parser: Loaded {
+                    file,
+                    value: Arc::new(value),
+                },
             }),
             Parsed::Category(value) => self.categories.push(Loaded { file, value }),
             Parsed::UseCase(value) => self.use_cases.push(Loaded { file, value }),

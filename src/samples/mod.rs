@@ -61,15 +61,19 @@ pub struct ParserProblem {
 impl SampleRun {
     /// Compiles every parser and checks every sample, in parallel.
     pub fn new(raw: &RawContent, time: &TimeSettings) -> Result<SampleRun, ParserSetError> {
+        let started = std::time::Instant::now();
         let definitions: Vec<_> = raw.parsers.iter().map(|p| p.parser.value.clone()).collect();
         let event_types: Vec<RawEventType> = raw.event_types.iter().map(|e| e.value.clone()).collect();
         let set = ParserSet::new(&definitions, &event_types)?;
+        tracing::debug!(elapsed = ?started.elapsed(), "built the parser set");
+        let started = std::time::Instant::now();
         let parsers = raw
             .parsers
             .par_iter()
             .enumerate()
             .map(|(index, loaded)| run_parser(&set, index, loaded, time))
             .collect();
+        tracing::debug!(elapsed = ?started.elapsed(), "checked the samples");
         Ok(SampleRun { set, parsers })
     }
 }

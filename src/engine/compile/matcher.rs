@@ -8,17 +8,21 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use fancy_regex::BytesMode;
 
 use super::MatchError;
+use super::automaton::Automaton;
 use crate::engine::translate::RegexEngine;
 
-/// Maximum size in bytes of one compiled regex program (the `regex` crate's
-/// `size_limit`, also applied to the parts that `fancy-regex` delegates).
+/// Maximum size in bytes of one compiled regex program (the NFA size limit
+/// of `regex-automata`, also applied to the parts that `fancy-regex`
+/// delegates to the `regex` crate).
 /// Log-parsing patterns with ASCII classes stay far below it, while long
 /// counted repetitions of Unicode classes exceed it.
 pub const SIZE_LIMIT: usize = 2 << 20;
 
-/// Maximum size in bytes of the lazy DFA cache of one regex
-/// (`dfa_size_limit`). A search that outgrows it clears the cache and
-/// continues, so this bounds memory, not correctness.
+/// Maximum size in bytes of one lazy DFA cache: that of a pattern promoted
+/// to the second tier of the linear-time engine, and that of each part of
+/// a backtracking regex that `fancy-regex` delegates to the `regex` crate.
+/// A search that outgrows it clears the cache and continues, so this
+/// bounds memory, not correctness.
 pub const DFA_SIZE_LIMIT: usize = 2 << 20;
 
 /// Maximum number of backtracking steps of one `fancy-regex` search; the
@@ -36,7 +40,7 @@ pub const BACKTRACKING_LINE_LIMIT: usize = 8 * 1024;
 
 #[derive(Debug)]
 pub(super) enum Matcher {
-    Automaton(regex::bytes::Regex),
+    Automaton(Automaton),
     Backtracking(fancy_regex::Regex),
 }
 
@@ -69,12 +73,7 @@ pub(super) fn cached(engine: RegexEngine, pattern: &str) -> Result<Arc<Matcher>,
 impl Matcher {
     fn build(engine: RegexEngine, pattern: &str) -> Result<Matcher, BuildError> {
         match engine {
-            RegexEngine::Automaton => regex::bytes::RegexBuilder::new(pattern)
-                .size_limit(SIZE_LIMIT)
-                .dfa_size_limit(DFA_SIZE_LIMIT)
-                .build()
-                .map(Matcher::Automaton)
-                .map_err(|error| automaton_error(pattern, error)),
+            RegexEngine::Automaton => Automaton::build(pattern).map(Matcher::Automaton),
             RegexEngine::Backtracking => fancy_regex::RegexBuilder::new(pattern)
                 .bytes_mode(BytesMode::UnicodeBytes)
                 .backtrack_limit(BACKTRACK_LIMIT)
@@ -86,9 +85,16 @@ impl Matcher {
         }
     }
 
+    /// Whether the pattern runs on the second tier of the linear-time
+    /// engine.
+    #[cfg(test)]
+    pub(super) fn is_promoted(&self) -> bool {
+        matches!(self, Matcher::Automaton(automaton) if automaton.is_promoted())
+    }
+
     pub(super) fn group_index(&self, name: &str) -> Option<usize> {
         match self {
-            Matcher::Automaton(regex) => regex.capture_names().position(|n| n == Some(name)),
+            Matcher::Automaton(automaton) => automaton.group_index(name),
             Matcher::Backtracking(regex) => regex.capture_names().position(|n| n == Some(name)),
         }
     }
@@ -100,10 +106,7 @@ impl Matcher {
         indices: &[usize],
     ) -> Result<Option<Vec<Option<Range<usize>>>>, MatchError> {
         match self {
-            Matcher::Automaton(regex) => Ok(regex.captures(line).map(|captures| {
-                let span = |&index: &usize| captures.get(index).map(|m| m.range());
-                indices.iter().map(span).collect()
-            })),
+            Matcher::Automaton(automaton) => Ok(automaton.spans(line, indices)),
             Matcher::Backtracking(regex) => {
                 if line.len() > BACKTRACKING_LINE_LIMIT {
                     return Err(MatchError::LineTooLong {
@@ -119,28 +122,6 @@ impl Matcher {
             }
         }
     }
-}
-
-fn automaton_error(pattern: &str, error: regex::Error) -> BuildError {
-    match error {
-        regex::Error::CompiledTooBig(limit) => BuildError::TooBig { limit },
-        regex::Error::Syntax(message) => syntax_error(pattern).unwrap_or(BuildError::Compile { message }),
-        other => BuildError::Compile {
-            message: other.to_string(),
-        },
-    }
-}
-
-/// Parses `pattern` again to get the span that `regex::Error` only shows as
-/// text.
-fn syntax_error(pattern: &str) -> Option<BuildError> {
-    let parsed = regex_syntax::ParserBuilder::new().utf8(false).build().parse(pattern);
-    let (offset, message) = match parsed {
-        Err(regex_syntax::Error::Parse(error)) => (error.span().start.offset, error.kind().to_string()),
-        Err(regex_syntax::Error::Translate(error)) => (error.span().start.offset, error.kind().to_string()),
-        _ => return None,
-    };
-    Some(BuildError::Syntax { offset, message })
 }
 
 fn backtracking_error(error: fancy_regex::Error) -> BuildError {

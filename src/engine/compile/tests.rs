@@ -123,3 +123,36 @@ fn ten_megabyte_line_completes() {
     let all = fields(r"^({all}.*)$", &line).expect("matches the whole line");
     assert_eq!(all[0].1.len(), line.len());
 }
+
+#[test]
+fn promoted_pattern_captures_like_first_tier() {
+    let regex = FieldRegex::new(r"src=({src}[\d.]+)(?: port=({port}\d+))? act=({act}\w*)").unwrap();
+    let lines: [&[u8]; 4] = [
+        b"x src=10.1.2.3 port=25 act=drop",
+        b"src=10.1.2.3 act= y",
+        b"src=1.2.3.4 port=x act=ok",
+        b"no match here",
+    ];
+    let first_tier: Vec<_> = lines.iter().map(|line| regex.captures(line).unwrap()).collect();
+    assert!(!regex.matcher.is_promoted());
+    for _ in 0..super::automaton::PROMOTE_AFTER {
+        regex.captures(lines[0]).unwrap();
+    }
+    assert!(regex.matcher.is_promoted());
+    let second_tier: Vec<_> = lines.iter().map(|line| regex.captures(line).unwrap()).collect();
+    assert_eq!(first_tier, second_tier);
+    assert_eq!(
+        first_tier[1],
+        Some(vec![("src", "10.1.2.3".to_owned()), ("act", String::new())])
+    );
+}
+
+#[test]
+fn line_beyond_backtracker_budget_uses_pikevm() {
+    // Long enough to exceed the bounded backtracker's budget for this
+    // pattern, so the search runs on the PikeVM.
+    let mut line = "a".repeat(300_000).into_bytes();
+    line.extend_from_slice(b" id=42 end");
+    let found = fields(r"(?:\w+ )?id=({id}\d+) (?:\w+)", &line);
+    assert_eq!(found, pairs(&[("id", "42")]));
+}

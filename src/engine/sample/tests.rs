@@ -22,7 +22,7 @@ samples:
 "#;
 
 /// Checks sample `index` of the first parser, with all `parsers` in the set.
-fn check(parsers: &[RawParser], index: usize) -> SampleResult {
+fn check(parsers: &[std::sync::Arc<RawParser>], index: usize) -> SampleResult {
     let types = [event_type("{id: login-ok, name: Login, classification: {}}")];
     let set = ParserSet::new(parsers, &types).unwrap();
     let compiled = set.get(parsers[0].id.value.as_str()).unwrap();
@@ -30,7 +30,7 @@ fn check(parsers: &[RawParser], index: usize) -> SampleResult {
 }
 
 /// Returns the login parser with its sample's text edited by `edit`.
-fn login_with(edit: impl Fn(&str) -> String) -> RawParser {
+fn login_with(edit: impl Fn(&str) -> String) -> std::sync::Arc<RawParser> {
     parser(&edit(LOGIN_PARSER))
 }
 
