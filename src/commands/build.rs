@@ -17,7 +17,13 @@ use crate::{diag, lint};
 /// Runs the build; content problems are printed and give [`Status::Findings`].
 pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
     let loaded = load_catalogue(&args.content)?;
-    let diagnostics = lint::check(&loaded.raw, &loaded.catalogue, loaded.diagnostics);
+    let (time, _) = TimeSettings::from_content(&loaded.raw);
+    // The sample checks serve both the lint rules and the parser pages.
+    let samples = SampleRun::new(&loaded.raw, &time);
+    let diagnostics = match &samples {
+        Ok(samples) => lint::check_using(&loaded.raw, &loaded.catalogue, loaded.diagnostics, samples),
+        Err(_) => lint::check(&loaded.raw, &loaded.catalogue, loaded.diagnostics),
+    };
     if !diagnostics.is_empty() {
         anstream::eprint!("{}", diag::render_human_styled(&diagnostics, &loaded.raw.sources));
     }
@@ -34,8 +40,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
     let started = Instant::now();
     let templates_dir = template_dir(args.templates.as_deref());
     let tera = templates::load(templates_dir.as_deref())?;
-    let (time, _) = TimeSettings::from_content(&loaded.raw);
-    let samples = SampleRun::new(&loaded.raw, &time)?;
+    let samples = samples?;
     let mut pages = markdown::render(&loaded.catalogue, &tera, Some(&samples))?;
     pages.extend(crate::interop::site_files(&loaded.catalogue)?);
     pages.sort_by(|a, b| a.path.cmp(&b.path));

@@ -30,8 +30,11 @@ pub use registry::{Check, RULES, Rule};
 pub struct Context<'a> {
     pub raw: &'a RawContent,
     pub catalogue: &'a Catalogue,
+    /// Sample checks that the caller already ran, such as `build`, which
+    /// also shows them on the parser pages.
+    given: Option<&'a SampleRun>,
     /// The compiled parsers and their sample checks, built by the first
-    /// rule that needs them.
+    /// rule that needs them when none were given.
     samples: OnceLock<Option<SampleRun>>,
     /// The compiled parsers alone, for rules that do not run samples.
     parsers: OnceLock<Option<ParserSet>>,
@@ -42,6 +45,7 @@ impl<'a> Context<'a> {
         Context {
             raw,
             catalogue,
+            given: None,
             samples: OnceLock::new(),
             parsers: OnceLock::new(),
         }
@@ -51,6 +55,9 @@ impl<'a> Context<'a> {
     /// Compiled regexes are shared process-wide, so building this beside
     /// [`Context::samples`] compiles no regex twice.
     pub fn parsers(&self) -> Option<&ParserSet> {
+        if let Some(run) = self.given {
+            return Some(&run.set);
+        }
         if let Some(Some(run)) = self.samples.get() {
             return Some(&run.set);
         }
@@ -72,6 +79,9 @@ impl<'a> Context<'a> {
     /// Compiles every parser once per lint run and checks its samples.
     /// Returns `None` when the condition search cannot be built.
     pub fn samples(&self) -> Option<&SampleRun> {
+        if self.given.is_some() {
+            return self.given;
+        }
         self.samples
             .get_or_init(|| {
                 let (time, _) = TimeSettings::from_content(self.raw);
@@ -93,7 +103,26 @@ pub const SAMPLE_CODES: [&str; 2] = [codes::FAILING_SAMPLE, codes::OVERLAPPING_P
 /// Runs the lint rules like [`check`], leaving out the rules that run the
 /// samples when `samples` is false.
 pub fn check_with(raw: &RawContent, catalogue: &Catalogue, found: Vec<Diagnostic>, samples: bool) -> Vec<Diagnostic> {
-    let context = Context::new(raw, catalogue);
+    run_rules(Context::new(raw, catalogue), found, samples)
+}
+
+/// Runs every lint rule like [`check`], taking the sample checks from
+/// `samples` instead of running them again.
+pub fn check_using(
+    raw: &RawContent,
+    catalogue: &Catalogue,
+    found: Vec<Diagnostic>,
+    samples: &SampleRun,
+) -> Vec<Diagnostic> {
+    let context = Context {
+        given: Some(samples),
+        ..Context::new(raw, catalogue)
+    };
+    run_rules(context, found, true)
+}
+
+fn run_rules(context: Context, found: Vec<Diagnostic>, samples: bool) -> Vec<Diagnostic> {
+    let raw = context.raw;
     let mut diagnostics = found;
     for rule in RULES {
         if !samples && SAMPLE_CODES.contains(&rule.code) {
