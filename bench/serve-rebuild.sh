@@ -10,7 +10,7 @@ port="${2:-8791}"
 bin="${CARGO_TARGET_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target}/release/contentdoc"
 work="$(mktemp -d "${TMPDIR:-/dev/shm}/contentdoc-serve-XXXXXX")"
 cp -r "$content" "$work/content"
-"$bin" serve --content "$work/content" --port "$port" > "$work/serve.log" 2>&1 &
+CONTENTDOC_LOG=contentdoc=info "$bin" serve --content "$work/content" --port "$port" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
@@ -19,7 +19,8 @@ for _ in $(seq 1 600); do
   grep -q '^serving ' "$work/serve.log" && [ -n "$(version)" ] && break
   sleep 0.5
 done
-rule="$(ls "$work"/content/rules/*.yaml | head -1)"
+rules=("$work"/content/rules/*.yaml)
+rule="${rules[0]}"
 times=()
 for edit in 1 2 3 4 5; do
   before="$(version)"
@@ -33,4 +34,8 @@ for edit in 1 2 3 4 5; do
   end=$(date +%s.%N)
   times+=("$(echo "$end - $start" | bc)")
 done
-printf '%s\n' "${times[@]}" | sort -n | awk 'NR==3 { printf "serve rebuild after one rule edit: median %.3f s of 5\n", $1 }'
+printf '%s\n' "${times[@]}" | sort -n | awk 'NR==3 { printf "serve, rule edit to new version: median %.3f s of 5 (including the 100 ms debounce and 10 ms polling)\n", $1 }'
+# The server logs how long each build took; the first is the initial build.
+sed -n 's/.*site rebuilt.*elapsed=\([0-9.]*\)\(m\?s\).*/\1 \2/p' "$work/serve.log" | tail -n +2 \
+  | awk '{ print ($2 == "ms") ? $1 / 1000 : $1 }' | sort -n \
+  | awk '{ t[NR] = $1 } END { if (NR) printf "serve rebuild alone: median %.3f s of %d\n", t[int((NR + 1) / 2)], NR }'

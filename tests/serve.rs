@@ -70,6 +70,20 @@ impl Serve {
         serde_json::from_str(&body).unwrap()
     }
 
+    /// Polls page `target` until its body satisfies `done`, within
+    /// [`REBUILD_TIMEOUT`], and returns the body.
+    fn wait_for_page(&self, target: &str, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        while started.elapsed() < REBUILD_TIMEOUT {
+            let (_, body) = self.get(target);
+            if done(&body) {
+                return body;
+            }
+            sleep(Duration::from_millis(100));
+        }
+        panic!("timed out waiting for {what}");
+    }
+
     /// Polls the version endpoint until `done` holds, within [`REBUILD_TIMEOUT`].
     fn wait_for(&self, what: &str, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
         let started = Instant::now();
@@ -185,4 +199,34 @@ fn serve_rebuilds_after_edit_and_keeps_last_good_site() {
     serve.wait_for("the recovery", |s| s["errors"].is_null());
     let (_, body) = serve.get("/data-sources/acme/mail-gw.html");
     assert!(body.contains("<h1>Acme Mail Gateway</h1>"));
+}
+
+#[test]
+fn serve_rebuilds_after_atomic_save_and_new_file() {
+    let (_dir, content) = content_copy();
+    let serve = Serve::start(&content);
+    let page = "/data-sources/acme/mail-gw/phishing.html";
+
+    // Editors and `sed -i` save through a temporary file and a rename.
+    let rule = content.join("rules/R-IN-1.yaml");
+    let text = fs::read_to_string(&rule).unwrap();
+    let temporary = content.join("rules/sedAb12Cd");
+    fs::write(&temporary, text.replace("score: 15", "score: 42")).unwrap();
+    fs::rename(&temporary, &rule).unwrap();
+    serve.wait_for_page(page, "the edited score", |body| {
+        body.contains(r#"<td class="num">42</td>"#)
+    });
+
+    // A new file is not among the loaded definitions, so the whole tree
+    // is read again.
+    let added = text
+        .replace("id: R-IN-1", "id: R-IN-9")
+        .replace("Inbound attachment alert", "Second inbound alert");
+    fs::write(content.join("rules/R-IN-9.yaml"), added).unwrap();
+    serve.wait_for_page(page, "the new rule", |body| body.contains("Second inbound alert"));
+
+    fs::remove_file(content.join("rules/R-IN-9.yaml")).unwrap();
+    let body = serve.wait_for_page(page, "the removal", |body| !body.contains("Second inbound alert"));
+    assert!(body.contains(r#"<td class="num">42</td>"#), "{body}");
+    assert!(serve.status()["errors"].is_null());
 }

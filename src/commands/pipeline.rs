@@ -22,9 +22,14 @@ pub struct Loaded {
 /// Loads and resolves the content named by `args`.
 pub fn load_catalogue(args: &ContentArgs) -> anyhow::Result<Loaded> {
     let started = Instant::now();
-    let (raw, mut diagnostics) = load::load_content(&args.content)?;
+    let (raw, diagnostics) = load::load_content(&args.content)?;
     debug!(elapsed = ?started.elapsed(), "loaded content");
+    Ok(resolve_content(args, raw, diagnostics))
+}
 
+/// Resolves content that is already loaded, adding the problems found to
+/// the load `diagnostics`.
+pub fn resolve_content(args: &ContentArgs, raw: RawContent, mut diagnostics: Vec<Diagnostic>) -> Loaded {
     let attack = match choose_attack(args, &raw) {
         Ok(attack) => attack,
         Err(diagnostic) => {
@@ -37,11 +42,11 @@ pub fn load_catalogue(args: &ContentArgs) -> anyhow::Result<Loaded> {
     diagnostics.extend(found);
     diag::sort(&mut diagnostics);
     debug!(elapsed = ?started.elapsed(), "resolved catalogue");
-    Ok(Loaded {
+    Loaded {
         raw,
         catalogue,
         diagnostics,
-    })
+    }
 }
 
 /// Picks the ATT&CK data: `--attack`, then the `attack` setting, then the bundled data.

@@ -7,7 +7,7 @@ use tracing::{info, warn};
 
 use super::Status;
 use crate::cli::ServeArgs;
-use crate::serve::{Builder, Shared, serve_requests, watch};
+use crate::serve::{Builder, Changes, Shared, serve_requests, watch};
 
 /// Worker threads that serve requests. Pages poll once a second, so a few suffice.
 const WORKERS: usize = 4;
@@ -23,26 +23,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<Status> {
         .server_addr()
         .to_ip()
         .context("the server is not listening on an IP address")?;
-    let root = tempfile::Builder::new()
-        .prefix("contentdoc-serve-")
-        .tempdir()
-        .context("cannot create a temporary folder for the site")?;
-    let root_path = root.path().to_path_buf();
-    ctrlc::set_handler(move || {
-        let _ = std::fs::remove_dir_all(&root_path);
-        std::process::exit(0);
-    })
-    .context("cannot install the Ctrl-C handler")?;
+    ctrlc::set_handler(|| std::process::exit(0)).context("cannot install the Ctrl-C handler")?;
 
     let shared = Arc::new(Shared::default());
     let base_url = format!("http://{address}/");
-    let mut builder = Builder::new(
-        args.content.clone(),
-        args.templates.clone(),
-        base_url.clone(),
-        root.path().to_path_buf(),
-    );
-    builder.build(&shared);
+    let mut builder = Builder::new(args.content.clone(), args.templates.clone(), base_url.clone());
+    builder.build(&shared, &Changes::default());
 
     let server = Arc::new(server);
     for _ in 0..WORKERS {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use sources::SourceMap;
-pub use walk::{FileKind, classify};
+pub use walk::{FileKind, classify, is_skipped};
 pub use yaml::parse as parse_yaml;
 
 use crate::diag::{Diagnostic, Position, codes};
@@ -199,6 +199,63 @@ fn parse_file(path: &Path, kind: &FileKind, text: &str) -> Result<Parsed, Diagno
 }
 
 impl RawContent {
+    /// Reads a definition file that this content already holds again and
+    /// replaces its definition in place, keeping the order of definitions.
+    ///
+    /// Returns the file's kind, or `None` when the change cannot be applied
+    /// in place and the whole tree must be loaded again: the file is the
+    /// settings file, is not one of the loaded definitions (new, deleted or
+    /// misplaced), or no longer loads cleanly.
+    pub fn reload(&mut self, path: &Path) -> Option<FileKind> {
+        let relative = path.strip_prefix(&self.root).ok()?;
+        let kind = walk::classify(relative)?;
+        if kind == FileKind::Settings || self.sources.text(path).is_none() {
+            return None;
+        }
+        let limit = self
+            .settings
+            .as_ref()
+            .and_then(|settings| settings.value.max_file_bytes.as_ref())
+            .map_or(MAX_FILE_BYTES, |limit| limit.value);
+        let text = read_text(path, limit).ok()?;
+        let parsed = parse_file(path, &kind, &text).ok()?;
+        self.replace(path, parsed)?;
+        self.sources.insert(path.to_path_buf(), text);
+        Some(kind)
+    }
+
+    /// Replaces the definition read from `file` with `parsed`; `None` when
+    /// no definition of that kind came from `file`.
+    fn replace(&mut self, file: &Path, parsed: Parsed) -> Option<()> {
+        fn slot<'a, T>(list: &'a mut [Loaded<T>], file: &Path) -> Option<&'a mut T> {
+            list.iter_mut()
+                .find(|loaded| loaded.file == file)
+                .map(|loaded| &mut loaded.value)
+        }
+        match parsed {
+            Parsed::Settings(_) => return None,
+            Parsed::Vendor(_, value) => {
+                let (_, loaded) = self.vendors.iter_mut().find(|(_, loaded)| loaded.file == file)?;
+                loaded.value = value;
+            }
+            Parsed::Product(_, _, value) => {
+                let loaded = self.products.iter_mut().find(|p| p.product.file == file)?;
+                loaded.product.value = value;
+            }
+            Parsed::Parser(_, _, value) => {
+                let loaded = self.parsers.iter_mut().find(|p| p.parser.file == file)?;
+                loaded.parser.value = Arc::new(value);
+            }
+            Parsed::Category(value) => *slot(&mut self.categories, file)? = value,
+            Parsed::UseCase(value) => *slot(&mut self.use_cases, file)? = value,
+            Parsed::ActivityType(value) => *slot(&mut self.activity_types, file)? = value,
+            Parsed::EventType(value) => *slot(&mut self.event_types, file)? = value,
+            Parsed::Rule(value) => *slot(&mut self.rules, file)? = value,
+            Parsed::Model(value) => *slot(&mut self.models, file)? = value,
+        }
+        Some(())
+    }
+
     fn add(&mut self, file: PathBuf, parsed: Parsed) {
         match parsed {
             Parsed::Settings(value) => self.settings = Some(Loaded { file, value }),

@@ -97,6 +97,13 @@ pub fn walk(root: &Path) -> anyhow::Result<(Vec<ContentFile>, Vec<Diagnostic>)> 
     Ok((files, diagnostics))
 }
 
+/// Returns whether [`walk`] skips `relative` (a path inside the tree)
+/// without a word: anything in or under a hidden folder, and files that
+/// are not YAML, such as an editor's backup files.
+pub fn is_skipped(relative: &Path, is_file: bool) -> bool {
+    relative.components().any(|part| is_hidden(part.as_os_str())) || (is_file && !is_yaml(relative))
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str()
         .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")

@@ -6,8 +6,8 @@ use serde::Serialize;
 use tiny_http::{Header, Method, Request, Response, Server};
 use tracing::{debug, warn};
 
-use super::Shared;
-use super::paths::{Rejected, existing_file, relative_path};
+use super::paths::{Rejected, relative_path};
+use super::{Shared, Site};
 
 const VERSION_PATH: &str = "/__contentdoc/version";
 const RELOAD_PATH: &str = "/__contentdoc/reload.js";
@@ -63,13 +63,15 @@ fn answer(request: &Request, shared: &Shared) -> (u16, &'static str, Vec<u8>) {
         let errors = shared.status().1.unwrap_or_default();
         return (503, "text/html; charset=utf-8", error_page(&errors).into_bytes());
     };
-    match existing_file(&site, &relative).and_then(|path| Some((std::fs::read(&path).ok()?, path))) {
-        Some((bytes, path)) => {
-            let content_type = content_type(&path);
-            (200, content_type, with_reload(bytes, content_type))
+    match find(&site, &relative) {
+        Some((path, bytes)) => {
+            let content_type = content_type(Path::new(path));
+            (200, content_type, with_reload(bytes.to_vec(), content_type))
         }
         None => {
-            let page = std::fs::read(site.join("404.html")).unwrap_or_else(|_| b"not found\n".to_vec());
+            let page = site
+                .get("404.html")
+                .map_or_else(|| b"not found\n".to_vec(), |page| page.to_vec());
             (
                 404,
                 "text/html; charset=utf-8",
@@ -77,6 +79,18 @@ fn answer(request: &Request, shared: &Shared) -> (u16, &'static str, Vec<u8>) {
             )
         }
     }
+}
+
+/// Returns the site file that `relative` names, or the `index.html` of the
+/// folder it names.
+fn find<'a>(site: &'a Site, relative: &Path) -> Option<(&'a str, &'a [u8])> {
+    let segments: Vec<&str> = relative.iter().map(|part| part.to_str()).collect::<Option<_>>()?;
+    let path = segments.join("/");
+    let index = format!("{path}/index.html");
+    [path, index]
+        .into_iter()
+        .find_map(|key| site.get_key_value(key.as_str()))
+        .map(|(key, bytes)| (key.as_str(), &bytes[..]))
 }
 
 /// Adds the reload script to an HTML page, before `</body>`.

@@ -1,5 +1,5 @@
-//! The preview server of `contentdoc serve`: builds the HTML site into a
-//! temporary folder, serves it, and rebuilds it when the sources change.
+//! The preview server of `contentdoc serve`: builds the HTML site in
+//! memory, serves it, and rebuilds it when the sources change.
 //!
 //! Pages served here get one extra script that polls
 //! `/__contentdoc/version` each second, reloads the page after a rebuild and
@@ -9,12 +9,16 @@ mod http;
 mod paths;
 mod rebuild;
 
-use std::path::PathBuf;
-use std::sync::Mutex;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 pub use http::serve_requests;
-pub use paths::{Rejected, existing_file, relative_path};
-pub use rebuild::{Builder, watch};
+pub use paths::{Rejected, relative_path};
+pub use rebuild::{Builder, Changes, watch};
+
+/// A built site: file contents by path relative to the site root, with `/`
+/// between segments.
+pub type Site = HashMap<String, Arc<[u8]>>;
 
 /// State the server shows: the last good site and the latest build errors.
 #[derive(Debug, Default)]
@@ -24,8 +28,8 @@ pub struct Shared {
 
 #[derive(Debug, Default, Clone)]
 struct State {
-    /// Folder of the last site that built without errors.
-    site: Option<PathBuf>,
+    /// The last site that built without errors.
+    site: Option<Arc<Site>>,
     /// Counts good builds, so open pages know when to reload.
     version: u64,
     /// Errors of the latest build, as plain text, when it failed.
@@ -33,12 +37,12 @@ struct State {
 }
 
 impl Shared {
-    /// Records a good build in `site`, returning the folder it replaces.
-    pub fn publish(&self, site: PathBuf) -> Option<PathBuf> {
+    /// Records a good build; requests see the whole new site at once.
+    pub fn publish(&self, site: Arc<Site>) {
         let mut state = self.lock();
         state.version += 1;
         state.errors = None;
-        state.site.replace(site)
+        state.site = Some(site);
     }
 
     /// Records a failed build; the last good site stays in place.
@@ -46,12 +50,12 @@ impl Shared {
         self.lock().errors = Some(errors);
     }
 
-    /// Returns the folder of the last good site, if any.
-    pub fn site(&self) -> Option<PathBuf> {
+    /// Returns the last good site, if any build has succeeded.
+    pub fn site(&self) -> Option<Arc<Site>> {
         self.lock().site.clone()
     }
 
-    /// Returns the number of good builds and the latest build errors.
+    /// Returns the build counter and the errors of the latest build.
     pub fn status(&self) -> (u64, Option<String>) {
         let state = self.lock();
         (state.version, state.errors.clone())

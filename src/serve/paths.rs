@@ -1,7 +1,7 @@
 //! Mapping request paths to files of the served site, rejecting any path
 //! that could name a file outside it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use percent_encoding::percent_decode_str;
 
@@ -43,17 +43,6 @@ pub fn relative_path(target: &str) -> Result<PathBuf, Rejected> {
         relative.push("index.html");
     }
     Ok(relative)
-}
-
-/// Returns the file under `root` that `relative` names, if it exists and,
-/// with symbolic links resolved, is still inside `root`.
-pub fn existing_file(root: &Path, relative: &Path) -> Option<PathBuf> {
-    let root = root.canonicalize().ok()?;
-    let mut path = root.join(relative).canonicalize().ok()?;
-    if path.is_dir() {
-        path = path.join("index.html");
-    }
-    (path.starts_with(&root) && path.is_file()).then_some(path)
 }
 
 #[cfg(test)]

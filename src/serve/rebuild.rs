@@ -1,56 +1,70 @@
 //! Building the site for the server, and rebuilding it when files change.
+//!
+//! The first build loads everything. A rebuild reads again only the
+//! definition files that changed, reuses the sample checks when no parser
+//! or event type changed, and renders the pages again; when a change
+//! cannot be applied in place (a file added or removed, the settings, or a
+//! file that no longer loads), it loads the whole tree.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
-use super::Shared;
+use super::{Shared, Site};
 use crate::cli::ContentArgs;
 use crate::commands::build::{html_options, render_html, template_dir};
-use crate::commands::pipeline::load_catalogue;
+use crate::commands::pipeline::{Loaded, load_catalogue, resolve_content};
 use crate::diag;
-use crate::render::output;
+use crate::load::{FileKind, RawContent, is_skipped};
 use crate::samples::{SampleRun, TimeSettings};
 
 /// Quiet time after the last change before a rebuild, so that an editor's
 /// burst of writes causes one build.
-const DEBOUNCE: Duration = Duration::from_millis(300);
+const DEBOUNCE: Duration = Duration::from_millis(100);
 
-/// Builds the site of one content tree into numbered folders under `root`.
+/// Builds the site of one content tree and keeps what the next build can
+/// reuse.
 pub struct Builder {
     pub content: ContentArgs,
     pub templates: Option<PathBuf>,
     pub base_url: String,
-    pub root: PathBuf,
-    builds: u64,
+    last: Option<LastBuild>,
+}
+
+/// The content and sample checks of the last good build.
+struct LastBuild {
+    raw: RawContent,
+    samples: SampleRun,
+}
+
+/// The files a burst of changes touched.
+#[derive(Debug, Default)]
+pub struct Changes {
+    paths: BTreeSet<PathBuf>,
 }
 
 impl Builder {
-    /// Creates a builder that writes under `root`.
-    pub fn new(content: ContentArgs, templates: Option<PathBuf>, base_url: String, root: PathBuf) -> Self {
+    pub fn new(content: ContentArgs, templates: Option<PathBuf>, base_url: String) -> Self {
         Builder {
             content,
             templates: template_dir(templates.as_deref()),
             base_url,
-            root,
-            builds: 0,
+            last: None,
         }
     }
 
-    /// Builds once and publishes the result, or records the errors and keeps
-    /// the last good site.
-    pub fn build(&mut self, shared: &Shared) {
-        self.builds += 1;
-        let dir = self.root.join(format!("site-{}", self.builds));
-        match self.build_into(&dir) {
-            Ok(files) => {
-                info!(files, dir = %dir.display(), "site rebuilt");
-                if let Some(old) = shared.publish(dir) {
-                    let _ = std::fs::remove_dir_all(old);
-                }
+    /// Builds after `changes` and publishes the result, or records the
+    /// errors and keeps the last good site.
+    pub fn build(&mut self, shared: &Shared, changes: &Changes) {
+        let started = Instant::now();
+        match self.build_site(changes) {
+            Ok(site) => {
+                info!(files = site.len(), elapsed = ?started.elapsed(), "site rebuilt");
+                shared.publish(Arc::new(site));
             }
             Err(errors) => {
                 warn!("build failed; serving the last good site");
@@ -60,19 +74,56 @@ impl Builder {
         }
     }
 
-    fn build_into(&self, dir: &Path) -> Result<usize, String> {
-        let loaded = load_catalogue(&self.content).map_err(|error| format!("error: {error:#}"))?;
+    fn build_site(&mut self, changes: &Changes) -> Result<Site, String> {
+        let error = |error: anyhow::Error| format!("error: {error:#}");
+        let (loaded, reusable) = match self.last.take().and_then(|last| self.apply(last, changes)) {
+            Some((loaded, samples)) => (loaded, samples),
+            None => (load_catalogue(&self.content).map_err(error)?, None),
+        };
         if diag::has_errors(&loaded.diagnostics) {
             return Err(diag::render_human(&loaded.diagnostics, &loaded.raw.sources));
         }
-        let options =
-            html_options(Some(&self.base_url), &loaded.catalogue).map_err(|error| format!("error: {error:#}"))?;
-        let (time, _) = TimeSettings::from_content(&loaded.raw);
-        let samples = SampleRun::new(&loaded.raw, &time).map_err(|error| format!("error: {error:#}"))?;
-        let site = render_html(&loaded.catalogue, self.templates.as_deref(), &options, Some(&samples))
-            .map_err(|error| format!("error: {error:#}"))?;
-        output::write(dir, &site, false).map_err(|error| format!("error: {error:#}"))?;
-        Ok(site.len())
+        let options = html_options(Some(&self.base_url), &loaded.catalogue).map_err(error)?;
+        let samples = match reusable {
+            Some(samples) => samples,
+            None => {
+                let (time, _) = TimeSettings::from_content(&loaded.raw);
+                SampleRun::new(&loaded.raw, &time).map_err(|e| error(e.into()))?
+            }
+        };
+        let pages =
+            render_html(&loaded.catalogue, self.templates.as_deref(), &options, Some(&samples)).map_err(error)?;
+        let site = pages
+            .into_iter()
+            .map(|page| (page.path, Arc::from(page.content)))
+            .collect();
+        self.last = Some(LastBuild {
+            raw: loaded.raw,
+            samples,
+        });
+        Ok(site)
+    }
+
+    /// Applies `changes` to the content of the last build and resolves it,
+    /// returning the sample checks too when they still hold. `None` when
+    /// the whole tree must be loaded again.
+    fn apply(&self, last: LastBuild, changes: &Changes) -> Option<(Loaded, Option<SampleRun>)> {
+        let LastBuild { mut raw, samples } = last;
+        let mut samples_hold = true;
+        for path in &changes.paths {
+            if self.templates.as_deref().is_some_and(|dir| in_folder(path, dir)) {
+                continue;
+            }
+            let file = content_path(&raw.root, path)?;
+            if !may_hold_definitions(&raw, &file)? {
+                continue;
+            }
+            let kind = raw.reload(&file)?;
+            debug!(file = %file.display(), "read a changed file again");
+            samples_hold &= !matches!(kind, FileKind::Parser { .. } | FileKind::EventType);
+        }
+        let loaded = resolve_content(&self.content, raw, Vec::new());
+        Some((loaded, samples_hold.then_some(samples)))
     }
 
     /// Folders whose changes trigger a rebuild.
@@ -81,6 +132,36 @@ impl Builder {
         dirs.extend(self.templates.clone());
         dirs
     }
+}
+
+/// Returns `path`, which the watcher reports as an absolute path, as the
+/// loader names the file: `root` joined with the path inside the tree.
+/// `None` when it is outside `root`.
+fn content_path(root: &Path, path: &Path) -> Option<PathBuf> {
+    let root_absolute = std::path::absolute(root).ok()?;
+    let inside = path.strip_prefix(&root_absolute).ok()?;
+    Some(root.join(inside))
+}
+
+/// Returns whether a change to `file` may change the loaded definitions;
+/// `None` when it is outside the content folder.
+///
+/// Files that the loader skips are ignored, and so are vanished files that
+/// held no definition, such as the temporary file of an editor's atomic
+/// save. A folder, or a vanished path that held definitions, counts.
+fn may_hold_definitions(raw: &RawContent, file: &Path) -> Option<bool> {
+    let relative = file.strip_prefix(&raw.root).ok()?;
+    if is_skipped(relative, file.is_file()) {
+        return Some(false);
+    }
+    if file.exists() || relative.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        return Some(true);
+    }
+    Some(raw.sources.iter().any(|(loaded, _)| loaded.starts_with(file)))
+}
+
+fn in_folder(path: &Path, dir: &Path) -> bool {
+    std::path::absolute(dir).is_ok_and(|dir| path.starts_with(dir))
 }
 
 /// Watches the content and template folders and rebuilds after each burst of
@@ -96,23 +177,36 @@ pub fn watch(mut builder: Builder, shared: &Shared, ready: impl FnOnce()) -> any
     }
     ready();
     while let Ok(first) = receiver.recv() {
-        if !is_change(&first) {
+        let mut changes = Changes::default();
+        if !changes.add(first) {
             continue;
         }
-        while receiver.recv_timeout(DEBOUNCE).is_ok() {}
-        builder.build(shared);
+        while let Ok(event) = receiver.recv_timeout(DEBOUNCE) {
+            changes.add(event);
+        }
+        builder.build(shared, &changes);
     }
     Ok(())
 }
 
-/// Returns true for events that change files. Reads are reported too
-/// (the build itself opens every file), and must not trigger a rebuild.
-fn is_change(event: &notify::Result<notify::Event>) -> bool {
-    match event {
-        Ok(event) => event.kind.is_create() || event.kind.is_modify() || event.kind.is_remove(),
-        Err(error) => {
-            warn!(%error, "file watcher error");
-            false
+impl Changes {
+    /// Records the files `event` changed; returns false for events that
+    /// change nothing. Reads are reported too (the build itself opens every
+    /// file), and must not trigger a rebuild.
+    fn add(&mut self, event: notify::Result<notify::Event>) -> bool {
+        match event {
+            Ok(event) if event.kind.is_create() || event.kind.is_modify() || event.kind.is_remove() => {
+                // A change to the file's metadata alone, such as `touch`,
+                // still rebuilds: the rebuild reads the file and finds it
+                // unchanged.
+                self.paths.extend(event.paths);
+                true
+            }
+            Ok(_) => false,
+            Err(error) => {
+                warn!(%error, "file watcher error");
+                false
+            }
         }
     }
 }
