@@ -16,8 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the Markdown catalogue and the HTML site from the content tree.
     Build(BuildArgs),
-    /// Build the HTML site into a temporary folder, serve it on 127.0.0.1 and
-    /// rebuild it when the content or the templates change.
+    /// Build the HTML site in memory, serve it on 127.0.0.1 and rebuild it
+    /// when the content or the templates change.
     Serve(ServeArgs),
     /// Check the content tree and report every problem with its location.
     Lint(LintArgs),
