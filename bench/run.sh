@@ -140,6 +140,8 @@ bench_scale() {
     if has_subcommand lint; then
         names+=("contentdoc lint")
         commands+=("cd $dir && $CONTENTDOC lint --content content")
+        names+=("contentdoc lint --no-samples")
+        commands+=("cd $dir && $CONTENTDOC lint --no-samples --content content")
     else
         SKIPPED+=("contentdoc lint: no \`lint\` subcommand in this build")
     fi
