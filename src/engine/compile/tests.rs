@@ -110,8 +110,8 @@ fn cache_shares_identical_patterns() {
     let first = FieldRegex::new(r"({user}\w+)@").unwrap();
     let second = FieldRegex::new(r"(?P<user>\w+)@").unwrap();
     let other = FieldRegex::new(r"(?P<user>\w+)#").unwrap();
-    assert!(Arc::ptr_eq(&first.matcher, &second.matcher));
-    assert!(!Arc::ptr_eq(&first.matcher, &other.matcher));
+    assert!(Arc::ptr_eq(&first.0.matcher, &second.0.matcher));
+    assert!(!Arc::ptr_eq(&first.0.matcher, &other.0.matcher));
 }
 
 #[test]
@@ -134,11 +134,11 @@ fn promoted_pattern_captures_like_first_tier() {
         b"no match here",
     ];
     let first_tier: Vec<_> = lines.iter().map(|line| regex.captures(line).unwrap()).collect();
-    assert!(!regex.matcher.is_promoted());
+    assert!(!regex.0.matcher.is_promoted());
     for _ in 0..super::automaton::PROMOTE_AFTER {
         regex.captures(lines[0]).unwrap();
     }
-    assert!(regex.matcher.is_promoted());
+    assert!(regex.0.matcher.is_promoted());
     let second_tier: Vec<_> = lines.iter().map(|line| regex.captures(line).unwrap()).collect();
     assert_eq!(first_tier, second_tier);
     assert_eq!(
