@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,6 +22,7 @@ const EXT: &str = "md";
 /// Pages are independent, so they are rendered in parallel with one shared,
 /// compiled set of templates.
 pub fn render(catalogue: &Catalogue, tera: &Tera, samples: Option<&SampleRun>) -> anyhow::Result<Vec<Page>> {
+    let started = Instant::now();
     let checks: HashMap<&Path, &ParserRun> = samples
         .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
         .unwrap_or_default();
@@ -29,6 +31,7 @@ pub fn render(catalogue: &Catalogue, tera: &Tera, samples: Option<&SampleRun>) -
         .map(|job| render_job(catalogue, tera, &checks, job))
         .collect::<anyhow::Result<Vec<Page>>>()?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
+    tracing::debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown pages");
     Ok(pages)
 }
 
