@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use tera::value::Value;
 use tera::{Kwargs, State, Tera};
 
 use super::describe;
@@ -37,8 +36,9 @@ const EMBEDDED: &[(&str, &str)] = embedded![
 pub fn load(overrides: Option<&Path>) -> anyhow::Result<Tera> {
     // Tera escapes the output of templates whose names end in .html by default.
     let mut tera = Tera::new();
-    tera.register_filter("markdown", |text: &str, _: Kwargs, _: &State| {
-        Value::safe_string(&describe::to_html(text))
+    let descriptions = describe::HtmlCache::default();
+    tera.register_filter("markdown", move |text: &str, _: Kwargs, _: &State| {
+        descriptions.to_html(text)
     });
     tera.register_test("web_url", |url: &str, _: Kwargs, _: &State| describe::is_web_url(url));
     add_templates(&mut tera, EMBEDDED, overrides)?;
