@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,14 +22,17 @@ const EXT: &str = "md";
 /// Pages are independent, so they are rendered in parallel with one shared,
 /// compiled set of templates.
 pub fn render(catalogue: &Catalogue, tera: &Tera, samples: Option<&SampleRun>) -> anyhow::Result<Vec<Page>> {
+    let started = Instant::now();
     let checks: HashMap<&Path, &ParserRun> = samples
         .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
         .unwrap_or_default();
+    let lookups = Lookups::new(catalogue);
     let mut pages = jobs(catalogue)
         .par_iter()
-        .map(|job| render_job(catalogue, tera, &checks, job))
+        .map(|job| render_job(&lookups, tera, &checks, job))
         .collect::<anyhow::Result<Vec<Page>>>()?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
+    tracing::debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown pages");
     Ok(pages)
 }
 
@@ -66,7 +70,8 @@ fn jobs(catalogue: &Catalogue) -> Vec<Job> {
 /// Sample results of each parser, by the parser's file.
 type Checks<'a> = HashMap<&'a Path, &'a ParserRun>;
 
-fn render_job(catalogue: &Catalogue, tera: &Tera, checks: &Checks<'_>, job: &Job) -> anyhow::Result<Page> {
+fn render_job(lookups: &Lookups<'_>, tera: &Tera, checks: &Checks<'_>, job: &Job) -> anyhow::Result<Page> {
+    let catalogue = lookups.catalogue;
     let (page, template) = match *job {
         Job::Landing => (PageRef::Landing, "markdown/landing.md"),
         Job::DataSources => (PageRef::DataSources, "markdown/data-sources.md"),
@@ -83,7 +88,7 @@ fn render_job(catalogue: &Catalogue, tera: &Tera, checks: &Checks<'_>, job: &Job
         Job::Parser(index) => (PageRef::Parser(&catalogue.parsers[index].id), "markdown/parser.md"),
     };
     let linker = Linker::new(EXT, &page);
-    let context = view_context(catalogue, checks, job, &linker)?;
+    let context = view_context(lookups, checks, job, &linker)?;
     let text = tera
         .render(template, &context)
         .map_err(|error| anyhow::anyhow!("cannot render {} with template {template}: {error}", linker.from))?;
@@ -93,18 +98,19 @@ fn render_job(catalogue: &Catalogue, tera: &Tera, checks: &Checks<'_>, job: &Job
     })
 }
 
-fn view_context(catalogue: &Catalogue, checks: &Checks<'_>, job: &Job, linker: &Linker) -> anyhow::Result<Context> {
+fn view_context(lookups: &Lookups<'_>, checks: &Checks<'_>, job: &Job, linker: &Linker) -> anyhow::Result<Context> {
+    let catalogue = lookups.catalogue;
     match *job {
         Job::Landing => context(&LandingView::new(catalogue, linker)),
         Job::DataSources => context(&DataSourcesView::new(catalogue, linker)),
-        Job::Categories => context(&CategoriesView::new(catalogue, linker)),
+        Job::Categories => context(&CategoriesView::new(lookups, linker)),
         Job::UseCases => context(&UseCasesView::new(catalogue, linker)),
-        Job::Coverage => context(&CoverageView::new(catalogue, linker)),
-        Job::UseCase(index) => context(&UseCaseView::new(catalogue, index, linker)),
-        Job::Product(index) => context(&ProductView::new(catalogue, index, linker)),
+        Job::Coverage => context(&CoverageView::new(lookups, linker)),
+        Job::UseCase(index) => context(&UseCaseView::new(lookups, index, linker)),
+        Job::Product(index) => context(&ProductView::new(lookups, index, linker)),
         Job::ProductUseCase(product, coverage) => {
             let coverage = &catalogue.products[product].coverage[coverage];
-            context(&ProductUseCaseView::new(catalogue, product, coverage, linker))
+            context(&ProductUseCaseView::new(lookups, product, coverage, linker))
         }
         Job::Parser(index) => {
             let parser_checks = checks.get(catalogue.parsers[index].source.file.as_path()).copied();

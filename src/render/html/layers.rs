@@ -7,7 +7,7 @@ use super::navigator::{LayerInput, LayerLink, layer};
 use crate::catalogue::Catalogue;
 use crate::render::Page;
 use crate::render::paths::{PageRef, catalogue_layer, product_layer};
-use crate::render::views::{Linker, product_page, product_title, technique_rules_href};
+use crate::render::views::{Linker, first_rule_by_technique, product_page, product_title, rule_anchor_href};
 
 /// Returns every layer file, with links absolute under the base URL when
 /// there is one, else relative to the site root.
@@ -34,8 +34,12 @@ pub fn files(catalogue: &Catalogue, options: &Options) -> anyhow::Result<Vec<Pag
         let title = product_title(catalogue, index);
         let rules: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.rules.iter().copied()).collect();
         let rules: Vec<usize> = rules.into_iter().collect();
+        let first_rules = first_rule_by_technique(catalogue, index);
         let link = |id: &str| {
-            let href = technique_rules_href(catalogue, index, id, &root).unwrap_or_default();
+            let href = match first_rules.get(id) {
+                Some(&(use_case, rule)) => rule_anchor_href(catalogue, index, use_case, rule, &root),
+                None => String::new(),
+            };
             format!("{prefix}{href}")
         };
         let input = LayerInput {

@@ -28,6 +28,7 @@ pub use templates::load;
 
 use super::Page;
 use crate::catalogue::Catalogue;
+use crate::render::views::Lookups;
 use crate::samples::SampleRun;
 
 /// Settings of one HTML build.
@@ -50,13 +51,14 @@ pub fn render(
     on_page: &(dyn Fn() + Sync),
 ) -> anyhow::Result<Vec<Page>> {
     let jobs = pages::jobs(catalogue);
+    let lookups = Lookups::new(catalogue);
     let checks: pages::Checks<'_> = samples
         .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
         .unwrap_or_default();
     let mut files: Vec<Page> = jobs
         .par_iter()
         .map(|job| {
-            let page = pages::render(catalogue, tera, job, &checks);
+            let page = pages::render(&lookups, tera, job, &checks);
             on_page();
             page
         })
@@ -65,7 +67,7 @@ pub fn render(
     files.extend(assets::files(assets)?);
     files.push(Page {
         path: search::INDEX_PATH.to_string(),
-        content: search::script(catalogue).into_bytes(),
+        content: search::script(&lookups).into_bytes(),
     });
     files.extend(layers::files(catalogue, options)?);
     if let Some(base) = &options.base_url {

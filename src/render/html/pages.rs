@@ -84,20 +84,21 @@ pub fn jobs(catalogue: &Catalogue) -> Vec<Job> {
 }
 
 /// Renders the page of `job`.
-pub fn render(catalogue: &Catalogue, tera: &Tera, job: &Job, checks: &Checks<'_>) -> anyhow::Result<Page> {
+pub fn render(lookups: &Lookups<'_>, tera: &Tera, job: &Job, checks: &Checks<'_>) -> anyhow::Result<Page> {
+    let catalogue = lookups.catalogue;
     let page = job.page(catalogue);
     let linker = Linker::new(EXT, &page);
     let mut context = match *job {
         Job::Landing => context(&LandingView::new(catalogue, &linker)),
         Job::DataSources => context(&DataSourcesView::new(catalogue, &linker)),
-        Job::Categories => context(&CategoriesView::new(catalogue, &linker)),
+        Job::Categories => context(&CategoriesView::new(lookups, &linker)),
         Job::UseCases => context(&UseCasesView::new(catalogue, &linker)),
-        Job::Coverage => context(&CoverageView::new(catalogue, &linker)),
-        Job::UseCase(index) => context(&UseCaseView::new(catalogue, index, &linker)),
-        Job::Product(index) => context(&ProductView::new(catalogue, index, &linker)),
+        Job::Coverage => context(&CoverageView::new(lookups, &linker)),
+        Job::UseCase(index) => context(&UseCaseView::new(lookups, index, &linker)),
+        Job::Product(index) => context(&ProductView::new(lookups, index, &linker)),
         Job::ProductUseCase(product, position) => {
             let coverage = &catalogue.products[product].coverage[position];
-            context(&ProductUseCaseView::new(catalogue, product, coverage, &linker))
+            context(&ProductUseCaseView::new(lookups, product, coverage, &linker))
         }
         Job::Parser(index) => {
             let file = &catalogue.parsers[index].source.file;

@@ -5,9 +5,8 @@
 use serde::Serialize;
 
 use super::describe;
-use crate::catalogue::Catalogue;
 use crate::render::paths::PageRef;
-use crate::render::views::{Linker, product_page, product_title, product_use_case_page, rule_listing};
+use crate::render::views::{Linker, Lookups, product_page, product_title};
 
 /// Path of the index script, relative to the site root.
 pub const INDEX_PATH: &str = "assets/search-index.js";
@@ -28,14 +27,15 @@ pub struct Entry {
     pub u: String,
 }
 
-/// Returns the index script for `catalogue`.
-pub fn script(catalogue: &Catalogue) -> String {
-    let json = serde_json::to_string(&entries(catalogue)).unwrap_or_else(|_| "[]".into());
+/// Returns the index script for the catalogue of `lookups`.
+pub fn script(lookups: &Lookups<'_>) -> String {
+    let json = serde_json::to_string(&entries(lookups)).unwrap_or_else(|_| "[]".into());
     format!("window.CONTENTDOC_SEARCH={json};\n")
 }
 
 /// Builds the index entries in a fixed order: by kind, then by id.
-pub fn entries(catalogue: &Catalogue) -> Vec<Entry> {
+pub fn entries(lookups: &Lookups<'_>) -> Vec<Entry> {
+    let catalogue = lookups.catalogue;
     let root = Linker::new("html", &PageRef::Landing);
     let href = |page: &PageRef<'_>| root.href(page);
     let mut entries = Vec::new();
@@ -63,17 +63,18 @@ pub fn entries(catalogue: &Catalogue) -> Vec<Entry> {
         ));
     }
     for (index, rule) in catalogue.rules.iter().enumerate() {
-        let url = match rule_listing(catalogue, index) {
+        let url = match lookups.rule_listing(index) {
             Some(page) => format!("{}#rule-{}", href(&page), rule.id),
             None => continue,
         };
         let title = format!("{} {}", rule.id, rule.name);
         entries.push(entry(&title, "rule", rule.description.as_deref(), url));
     }
-    for model in &catalogue.models {
-        let Some(url) = model_url(catalogue, model, &href) else {
+    for (index, model) in catalogue.models.iter().enumerate() {
+        let Some(page) = lookups.model_listing(index) else {
             continue;
         };
+        let url = format!("{}#model-{}", href(&page), model.id);
         let title = format!("{} {}", model.id, model.name);
         entries.push(entry(&title, "model", model.description.as_deref(), url));
     }
@@ -87,23 +88,6 @@ pub fn entries(catalogue: &Catalogue) -> Vec<Entry> {
         entries.push(entry(&format!("{technique} {name}"), "technique", None, url));
     }
     entries
-}
-
-/// Returns the first product × use case page listing `model`, anchored at it.
-fn model_url(
-    catalogue: &Catalogue,
-    model: &crate::catalogue::Model,
-    href: &dyn Fn(&PageRef<'_>) -> String,
-) -> Option<String> {
-    let index = catalogue.models.iter().position(|m| m.id == model.id)?;
-    catalogue.products_in_order().into_iter().find_map(|p| {
-        let coverage = catalogue.products[p]
-            .coverage
-            .iter()
-            .find(|c| c.models.contains(&index))?;
-        let page = product_use_case_page(catalogue, p, coverage.use_case);
-        Some(format!("{}#model-{}", href(&page), model.id))
-    })
 }
 
 fn entry(title: &str, kind: &'static str, text: Option<&str>, url: String) -> Entry {

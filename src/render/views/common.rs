@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::Lookups;
 use crate::attack::AttackData;
 use crate::catalogue::Catalogue;
 use crate::render::paths::{PageRef, relative};
@@ -70,7 +71,7 @@ impl TechniqueView {
     }
 }
 
-fn full_name(attack: &AttackData, technique: &crate::attack::Technique) -> String {
+pub(super) fn full_name(attack: &AttackData, technique: &crate::attack::Technique) -> String {
     match technique.parent.as_deref().and_then(|p| attack.technique(p)) {
         Some(parent) => format!("{}: {}", parent.name, technique.name),
         None => technique.name.clone(),
@@ -88,28 +89,26 @@ pub struct MatrixView {
 
 impl MatrixView {
     /// Lays out `techniques` (id, rule count) by tactic in ATT&CK matrix order.
-    pub fn new(attack: &AttackData, techniques: &[(String, usize)]) -> Self {
-        let columns: Vec<Vec<TechniqueView>> = attack
-            .tactics()
-            .iter()
-            .map(|tactic| {
-                techniques
-                    .iter()
-                    .filter(|(id, _)| {
-                        attack
-                            .technique(id)
-                            .is_some_and(|t| t.tactics.contains(&tactic.shortname))
-                    })
-                    .map(|(id, count)| TechniqueView::new(attack, id, *count))
-                    .collect()
-            })
-            .collect();
+    pub fn new(lookups: &Lookups<'_>, techniques: &[(String, usize)]) -> Self {
+        let attack = &lookups.catalogue.attack;
+        let tactics = attack.tactics();
+        let mut columns: Vec<Vec<TechniqueView>> = vec![Vec::new(); tactics.len()];
+        for (id, count) in techniques {
+            let Some(technique) = attack.technique(id) else {
+                continue;
+            };
+            for (column, tactic) in columns.iter_mut().zip(tactics) {
+                if technique.tactics.contains(&tactic.shortname) {
+                    column.push(lookups.technique(id, *count));
+                }
+            }
+        }
         let height = columns.iter().map(Vec::len).max().unwrap_or(0);
         let rows = (0..height)
             .map(|row| columns.iter().map(|column| column.get(row).cloned()).collect())
             .collect();
         MatrixView {
-            tactics: attack.tactics().iter().map(|t| t.name.clone()).collect(),
+            tactics: tactics.iter().map(|t| t.name.clone()).collect(),
             rows,
         }
     }
@@ -161,23 +160,4 @@ pub fn product_title(catalogue: &Catalogue, index: usize) -> String {
     } else {
         format!("{vendor} {}", product.name)
     }
-}
-
-/// Returns the product × use case page that lists rule `rule`: the first
-/// product in display order that the rule covers, or `None` when it covers none.
-pub fn rule_listing(catalogue: &Catalogue, rule: usize) -> Option<PageRef<'_>> {
-    catalogue.products_in_order().into_iter().find_map(|p| {
-        let coverage = catalogue.products[p]
-            .coverage
-            .iter()
-            .find(|c| c.rules.contains(&rule))?;
-        Some(super::product_use_case_page(catalogue, p, coverage.use_case))
-    })
-}
-
-/// Returns the link to where rule `rule` is listed, anchored at the rule,
-/// or `None` when no page lists it.
-pub fn rule_href(catalogue: &Catalogue, rule: usize, linker: &Linker) -> Option<String> {
-    let page = rule_listing(catalogue, rule)?;
-    Some(format!("{}#rule-{}", linker.href(&page), catalogue.rules[rule].id))
 }

@@ -1,7 +1,7 @@
 //! An ATT&CK heat map: tactics as columns, covered techniques coloured by
 //! their rule count, with sub-techniques nested under their parent.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -81,26 +81,27 @@ fn column_cells(
     tactic: &str,
     href: &dyn Fn(&str) -> String,
 ) -> Vec<HeatCell> {
-    let in_tactic = |id: &str| {
-        attack
-            .technique(id)
-            .is_some_and(|t| t.tactics.iter().any(|s| s == tactic))
-    };
-    let parents: BTreeSet<&str> = counts
-        .keys()
-        .filter(|id| in_tactic(id))
-        .map(|id| attack.technique(id).and_then(|t| t.parent.as_deref()).unwrap_or(id))
-        .collect();
+    // Parent id → its covered sub-techniques in this tactic, by id.
+    let mut parents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for id in counts.keys() {
+        let Some(technique) = attack.technique(id) else {
+            continue;
+        };
+        if !technique.tactics.iter().any(|s| s == tactic) {
+            continue;
+        }
+        match technique.parent.as_deref() {
+            Some(parent) => parents.entry(parent).or_default().push(id),
+            None => {
+                parents.entry(id).or_default();
+            }
+        }
+    }
     parents
         .into_iter()
-        .map(|parent| {
+        .map(|(parent, subs)| {
             let mut cell = cell_of(attack, counts, parent, href);
-            cell.sub_techniques = counts
-                .keys()
-                .filter(|id| in_tactic(id))
-                .filter(|id| attack.technique(id).and_then(|t| t.parent.as_deref()) == Some(parent))
-                .map(|id| cell_of(attack, counts, id, href))
-                .collect();
+            cell.sub_techniques = subs.into_iter().map(|id| cell_of(attack, counts, id, href)).collect();
             cell
         })
         .collect()

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::Lookups;
 use super::common::*;
 use super::heatmap::HeatmapView;
 use super::product::product_use_case_page;
@@ -137,8 +138,9 @@ pub struct CategoryEntry {
 }
 
 impl CategoriesView {
-    pub fn new(catalogue: &Catalogue, linker: &Linker) -> Self {
-        let order = catalogue.products_in_order();
+    pub fn new(lookups: &Lookups<'_>, linker: &Linker) -> Self {
+        let catalogue = lookups.catalogue;
+        let order = &lookups.products_in_order;
         CategoriesView {
             breadcrumbs: vec![linker.link("Catalogue", &PageRef::Landing)],
             categories: catalogue
@@ -223,12 +225,13 @@ pub struct UseCaseProductRow {
 }
 
 impl UseCaseView {
-    pub fn new(catalogue: &Catalogue, use_case: usize, linker: &Linker) -> Self {
+    pub fn new(lookups: &Lookups<'_>, use_case: usize, linker: &Linker) -> Self {
+        let catalogue = lookups.catalogue;
         let named = &catalogue.use_cases[use_case];
-        let rows = catalogue
-            .products_in_order()
-            .into_iter()
-            .filter_map(|p| {
+        let rows = lookups
+            .products_in_order
+            .iter()
+            .filter_map(|&p| {
                 let product = &catalogue.products[p];
                 let coverage = product.coverage.iter().find(|c| c.use_case == use_case)?;
                 Some(UseCaseProductRow {
@@ -239,11 +242,7 @@ impl UseCaseView {
                         .iter()
                         .map(|&e| catalogue.event_types[e].id.clone())
                         .collect(),
-                    techniques: coverage
-                        .techniques
-                        .iter()
-                        .map(|t| TechniqueView::new(&catalogue.attack, t, 0))
-                        .collect(),
+                    techniques: coverage.techniques.iter().map(|t| lookups.technique(t, 0)).collect(),
                     content: ContentCount {
                         rules: coverage.rules.len(),
                         models: coverage.models.len(),
@@ -294,7 +293,8 @@ pub struct RuleLink {
 }
 
 impl CoverageView {
-    pub fn new(catalogue: &Catalogue, linker: &Linker) -> Self {
+    pub fn new(lookups: &Lookups<'_>, linker: &Linker) -> Self {
+        let catalogue = lookups.catalogue;
         let by_technique = catalogue.rules_by_technique();
         let counted: Vec<(String, usize)> = by_technique
             .iter()
@@ -304,7 +304,7 @@ impl CoverageView {
         CoverageView {
             breadcrumbs: vec![linker.link("Catalogue", &PageRef::Landing)],
             attack_version: attack.version().to_string(),
-            matrix: MatrixView::new(attack, &counted),
+            matrix: MatrixView::new(lookups, &counted),
             heatmap: HeatmapView::new(attack, &counted.iter().cloned().collect(), &|id| {
                 format!("#technique-{id}")
             }),
@@ -312,7 +312,7 @@ impl CoverageView {
             techniques: by_technique
                 .iter()
                 .map(|(id, rules)| CoveredTechnique {
-                    technique: TechniqueView::new(attack, id, rules.len()),
+                    technique: lookups.technique(id, rules.len()),
                     tactics: attack
                         .technique(id)
                         .map(|t| {
@@ -328,7 +328,7 @@ impl CoverageView {
                         .iter()
                         .map(|&r| RuleLink {
                             id: catalogue.rules[r].id.clone(),
-                            href: rule_href(catalogue, r, linker),
+                            href: lookups.rule_href(r, linker),
                         })
                         .collect(),
                 })

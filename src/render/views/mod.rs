@@ -7,13 +7,16 @@
 mod common;
 mod heatmap;
 mod indexes;
+mod lookups;
 mod parser;
 mod product;
 
 pub use common::*;
 pub use heatmap::{BUCKET_COLOURS, BUCKET_LABELS, HeatBucket, HeatCell, HeatColumn, HeatmapView, bucket};
 pub use indexes::{CategoriesView, CoverageView, DataSourcesView, LandingView, UseCaseView, UseCasesView};
+pub use lookups::Lookups;
 pub use parser::ParserView;
 pub use product::{
-    ProductUseCaseView, ProductView, product_technique_counts, product_use_case_page, technique_rules_href,
+    ProductUseCaseView, ProductView, first_rule_by_technique, product_technique_counts, product_use_case_page,
+    rule_anchor_href,
 };

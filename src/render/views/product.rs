@@ -1,9 +1,10 @@
 //! Views of a data-source (product) page and of a product × use case page.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use super::Lookups;
 use super::common::*;
 use super::heatmap::HeatmapView;
 use crate::catalogue::{Catalogue, UseCaseCoverage};
@@ -49,16 +50,24 @@ pub struct EventTypeParsers {
 
 impl ProductView {
     /// Builds the view of product `index`.
-    pub fn new(catalogue: &Catalogue, index: usize, linker: &Linker) -> Self {
+    pub fn new(lookups: &Lookups<'_>, index: usize, linker: &Linker) -> Self {
+        let catalogue = lookups.catalogue;
         let product = &catalogue.products[index];
         let vendor = &catalogue.vendors[product.vendor];
         let rows: Vec<UseCaseRow> = product
             .coverage
             .iter()
-            .map(|coverage| use_case_row(catalogue, index, coverage, linker))
+            .map(|coverage| use_case_row(lookups, index, coverage, linker))
             .collect();
         let all_rules: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.rules.iter().copied()).collect();
         let all_models: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.models.iter().copied()).collect();
+        let counts = product_technique_counts(catalogue, index);
+        let counted: Vec<(String, usize)> = counts.iter().map(|(id, &count)| (id.clone(), count)).collect();
+        let first_rules = first_rule_by_technique(catalogue, index);
+        let heatmap_href = |technique: &str| match first_rules.get(technique) {
+            Some(&(use_case, rule)) => rule_anchor_href(catalogue, index, use_case, rule, linker),
+            None => String::new(),
+        };
         ProductView {
             title: product_title(catalogue, index),
             vendor: vendor.name.clone(),
@@ -108,8 +117,8 @@ impl ProductView {
                     href: None,
                 },
             ],
-            matrix: product_matrix(catalogue, &product.coverage, &all_rules),
-            heatmap: product_heatmap(catalogue, index, linker),
+            matrix: MatrixView::new(lookups, &counted),
+            heatmap: HeatmapView::new(&catalogue.attack, &counts, &heatmap_href),
             navigator_layer: relative(&linker.from, &product_layer(&vendor.id, &product.id)),
             rows,
             attack_version: catalogue.attack.version().to_string(),
@@ -117,10 +126,11 @@ impl ProductView {
     }
 }
 
-fn use_case_row(catalogue: &Catalogue, product: usize, coverage: &UseCaseCoverage, linker: &Linker) -> UseCaseRow {
+fn use_case_row(lookups: &Lookups<'_>, product: usize, coverage: &UseCaseCoverage, linker: &Linker) -> UseCaseRow {
+    let catalogue = lookups.catalogue;
     let use_case = &catalogue.use_cases[coverage.use_case];
     let page = product_use_case_page(catalogue, product, coverage.use_case);
-    let parsers_of_product = &catalogue.products[product].parsers;
+    let counts = technique_counts(catalogue, &coverage.rules);
     UseCaseRow {
         use_case: linker.link(&use_case.name, &PageRef::UseCase(&use_case.id)),
         activity_types: names(coverage.activity_types.iter().map(|&a| &catalogue.activity_types[a])),
@@ -132,7 +142,7 @@ fn use_case_row(catalogue: &Catalogue, product: usize, coverage: &UseCaseCoverag
                 let parsers = event_type
                     .parsers
                     .iter()
-                    .filter(|p| parsers_of_product.contains(p))
+                    .filter(|&&p| catalogue.parsers[p].product == product)
                     .map(|&p| linker.link(&catalogue.parsers[p].id, &PageRef::Parser(&catalogue.parsers[p].id)))
                     .collect();
                 EventTypeParsers {
@@ -144,7 +154,7 @@ fn use_case_row(catalogue: &Catalogue, product: usize, coverage: &UseCaseCoverag
         techniques: coverage
             .techniques
             .iter()
-            .map(|t| TechniqueView::new(&catalogue.attack, t, rules_with(catalogue, &coverage.rules, t)))
+            .map(|t| lookups.technique(t, counts.get(t.as_str()).copied().unwrap_or(0)))
             .collect(),
         content: ContentCount {
             rules: coverage.rules.len(),
@@ -154,40 +164,43 @@ fn use_case_row(catalogue: &Catalogue, product: usize, coverage: &UseCaseCoverag
     }
 }
 
-fn rules_with(catalogue: &Catalogue, rules: &[usize], technique: &str) -> usize {
-    rules
-        .iter()
-        .filter(|&&r| catalogue.rules[r].techniques.iter().any(|t| t == technique))
-        .count()
+/// Returns, for every technique of `rules`, the number of those rules mapped to it.
+fn technique_counts<'a>(catalogue: &'a Catalogue, rules: &[usize]) -> HashMap<&'a str, usize> {
+    let mut counts = HashMap::new();
+    for &rule in rules {
+        for technique in &catalogue.rules[rule].techniques {
+            *counts.entry(technique.as_str()).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
-fn product_matrix(catalogue: &Catalogue, coverage: &[UseCaseCoverage], rules: &BTreeSet<usize>) -> MatrixView {
-    let rules: Vec<usize> = rules.iter().copied().collect();
-    let techniques: BTreeSet<&String> = coverage.iter().flat_map(|c| c.techniques.iter()).collect();
-    let counted: Vec<(String, usize)> = techniques
-        .into_iter()
-        .map(|t| (t.clone(), rules_with(catalogue, &rules, t)))
-        .collect();
-    MatrixView::new(&catalogue.attack, &counted)
+/// Returns, for every technique of the rules covering product `product`,
+/// the use case and rule that links about the technique lead to. That rule
+/// is the first one mapped to the technique in coverage order.
+pub fn first_rule_by_technique(catalogue: &Catalogue, product: usize) -> HashMap<&str, (usize, usize)> {
+    let mut first = HashMap::new();
+    for coverage in &catalogue.products[product].coverage {
+        for &rule in &coverage.rules {
+            for technique in &catalogue.rules[rule].techniques {
+                first.entry(technique.as_str()).or_insert((coverage.use_case, rule));
+            }
+        }
+    }
+    first
 }
 
-fn product_heatmap(catalogue: &Catalogue, product: usize, linker: &Linker) -> HeatmapView {
-    let counts = product_technique_counts(catalogue, product);
-    let href = |technique: &str| technique_rules_href(catalogue, product, technique, linker).unwrap_or_default();
-    HeatmapView::new(&catalogue.attack, &counts, &href)
-}
-
-/// Returns the link to the first rule of product `product` mapped to
-/// `technique`, on the product × use case page that lists it.
-pub fn technique_rules_href(catalogue: &Catalogue, product: usize, technique: &str, linker: &Linker) -> Option<String> {
-    catalogue.products[product].coverage.iter().find_map(|c| {
-        let rule = c
-            .rules
-            .iter()
-            .find(|&&r| catalogue.rules[r].techniques.iter().any(|t| t == technique))?;
-        let page = product_use_case_page(catalogue, product, c.use_case);
-        Some(format!("{}#rule-{}", linker.href(&page), catalogue.rules[*rule].id))
-    })
+/// Returns the link to the row of rule `rule` on the page of product
+/// `product` and use case `use_case`.
+pub fn rule_anchor_href(
+    catalogue: &Catalogue,
+    product: usize,
+    use_case: usize,
+    rule: usize,
+    linker: &Linker,
+) -> String {
+    let page = product_use_case_page(catalogue, product, use_case);
+    format!("{}#rule-{}", linker.href(&page), catalogue.rules[rule].id)
 }
 
 /// Returns, for every technique of the rules covering product `product`,
@@ -269,7 +282,8 @@ pub struct ModelRow {
 
 impl ProductUseCaseView {
     /// Builds the view for product `product` and the coverage entry `coverage`.
-    pub fn new(catalogue: &Catalogue, product: usize, coverage: &UseCaseCoverage, linker: &Linker) -> Self {
+    pub fn new(lookups: &Lookups<'_>, product: usize, coverage: &UseCaseCoverage, linker: &Linker) -> Self {
+        let catalogue = lookups.catalogue;
         let use_case = &catalogue.use_cases[coverage.use_case];
         let title = product_title(catalogue, product);
         ProductUseCaseView {
@@ -287,7 +301,7 @@ impl ProductUseCaseView {
                 coverage
                     .event_types
                     .iter()
-                    .map(|&e| event_type_group(catalogue, coverage, e))
+                    .map(|&e| event_type_group(lookups, coverage, e))
                     .collect(),
             ),
             models: coverage.models.iter().map(|&m| model_row(catalogue, m)).collect(),
@@ -308,36 +322,28 @@ fn mark_first_rows(mut groups: Vec<EventTypeGroup>) -> Vec<EventTypeGroup> {
     groups
 }
 
-fn event_type_group(catalogue: &Catalogue, coverage: &UseCaseCoverage, event_type: usize) -> EventTypeGroup {
-    let rules: Vec<usize> = coverage
-        .rules
-        .iter()
-        .copied()
-        .filter(|&r| catalogue.rules[r].event_types.contains(&event_type))
-        .collect();
-    let techniques: BTreeSet<&String> = rules
-        .iter()
-        .flat_map(|&r| catalogue.rules[r].techniques.iter())
-        .collect();
-    let mut groups: Vec<TechniqueGroup> = techniques
+fn event_type_group(lookups: &Lookups<'_>, coverage: &UseCaseCoverage, event_type: usize) -> EventTypeGroup {
+    let catalogue = lookups.catalogue;
+    let mut by_technique: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut unmapped = Vec::new();
+    for &rule in &coverage.rules {
+        let definition = &catalogue.rules[rule];
+        if !definition.event_types.contains(&event_type) {
+            continue;
+        }
+        if definition.techniques.is_empty() {
+            unmapped.push(rule_row(catalogue, rule));
+        }
+        for technique in &definition.techniques {
+            by_technique.entry(technique).or_default().push(rule);
+        }
+    }
+    let mut groups: Vec<TechniqueGroup> = by_technique
         .into_iter()
-        .map(|t| TechniqueGroup {
-            technique: Some(TechniqueView::new(
-                &catalogue.attack,
-                t,
-                rules_with(catalogue, &rules, t),
-            )),
-            rules: rules
-                .iter()
-                .filter(|&&r| catalogue.rules[r].techniques.contains(t))
-                .map(|&r| rule_row(catalogue, r))
-                .collect(),
+        .map(|(technique, rules)| TechniqueGroup {
+            technique: Some(lookups.technique(technique, rules.len())),
+            rules: rules.iter().map(|&r| rule_row(catalogue, r)).collect(),
         })
-        .collect();
-    let unmapped: Vec<RuleRow> = rules
-        .iter()
-        .filter(|&&r| catalogue.rules[r].techniques.is_empty())
-        .map(|&r| rule_row(catalogue, r))
         .collect();
     if !unmapped.is_empty() {
         groups.push(TechniqueGroup {
