@@ -39,19 +39,32 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
 
     let started = Instant::now();
     let templates_dir = template_dir(args.templates.as_deref());
-    let tera = templates::load(templates_dir.as_deref())?;
     let samples = samples?;
-    let mut pages = markdown::render(&loaded.catalogue, &tera, Some(&samples))?;
-    pages.extend(crate::interop::site_files(&loaded.catalogue)?);
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown");
-
+    let catalogue = &loaded.catalogue;
+    // The Markdown pages, the export, and the HTML site render side by
+    // side, so that the serial parts of each (the export is one JSON
+    // document) overlap the parallel parts of the others.
+    let render_markdown = || -> anyhow::Result<Vec<Page>> {
+        let tera = templates::load(templates_dir.as_deref())?;
+        let (pages, files) = rayon::join(
+            || markdown::render(catalogue, &tera, Some(&samples)),
+            || crate::interop::site_files(catalogue),
+        );
+        let mut pages = pages?;
+        pages.extend(files?);
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown");
+        Ok(pages)
+    };
     let dir = args.out.join("markdown");
     if args.check {
-        return check(&dir, &pages);
+        return check(&dir, &render_markdown()?);
     }
-    let options = html_options(args.base_url.as_deref(), &loaded.catalogue)?;
-    let site = render_html(&loaded.catalogue, templates_dir.as_deref(), &options, Some(&samples))?;
+    let options = html_options(args.base_url.as_deref(), catalogue)?;
+    let (pages, site) = rayon::join(render_markdown, || {
+        render_html(catalogue, templates_dir.as_deref(), &options, Some(&samples))
+    });
+    let (pages, site) = (pages?, site?);
     let html_dir = args.out.join("html");
 
     let started = Instant::now();
