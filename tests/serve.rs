@@ -100,7 +100,6 @@ impl Serve {
 
 impl Drop for Serve {
     fn drop(&mut self) {
-        // SIGTERM lets the server remove its temporary folder; SIGKILL follows if it lingers.
         let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
@@ -216,6 +215,11 @@ fn serve_rebuilds_after_atomic_save_and_new_file() {
     serve.wait_for_page(page, "the edited score", |body| {
         body.contains(r#"<td class="num">42</td>"#)
     });
+    // A rule edit leaves the parser pages as they were, taken from the
+    // last build.
+    let (status, body) = serve.get("/parsers/acme-mail-alert.html");
+    assert_eq!(status, 200);
+    assert!(body.contains("acme-mail-alert"), "{body}");
 
     // A new file is not among the loaded definitions, so the whole tree
     // is read again.

@@ -20,6 +20,8 @@ use crate::commands::build::{html_options, render_html, template_dir};
 use crate::commands::pipeline::{Loaded, load_catalogue, resolve_content};
 use crate::diag;
 use crate::load::{FileKind, RawContent, is_skipped};
+use crate::render::Page;
+use crate::render::html::{self, Selection};
 use crate::samples::{SampleRun, TimeSettings};
 
 /// Quiet time after the last change before a rebuild, so that an editor's
@@ -35,10 +37,20 @@ pub struct Builder {
     last: Option<LastBuild>,
 }
 
-/// The content and sample checks of the last good build.
+/// The content, sample checks and site of the last good build.
 struct LastBuild {
     raw: RawContent,
     samples: SampleRun,
+    site: Arc<Site>,
+}
+
+/// What a rebuild can take over from the last build.
+struct Reuse {
+    /// The sample checks, when no parser or event type changed.
+    samples: Option<SampleRun>,
+    /// The last site, when only definitions that parser pages do not show
+    /// changed, so its parser pages still hold.
+    parser_pages: Option<Arc<Site>>,
 }
 
 /// The files a burst of changes touched.
@@ -64,7 +76,7 @@ impl Builder {
         match self.build_site(changes) {
             Ok(site) => {
                 info!(files = site.len(), elapsed = ?started.elapsed(), "site rebuilt");
-                shared.publish(Arc::new(site));
+                shared.publish(site);
             }
             Err(errors) => {
                 warn!("build failed; serving the last good site");
@@ -74,44 +86,85 @@ impl Builder {
         }
     }
 
-    fn build_site(&mut self, changes: &Changes) -> Result<Site, String> {
+    fn build_site(&mut self, changes: &Changes) -> Result<Arc<Site>, String> {
         let error = |error: anyhow::Error| format!("error: {error:#}");
-        let (loaded, reusable) = match self.last.take().and_then(|last| self.apply(last, changes)) {
-            Some((loaded, samples)) => (loaded, samples),
-            None => (load_catalogue(&self.content).map_err(error)?, None),
+        let (loaded, reuse) = match self.last.take().and_then(|last| self.apply(last, changes)) {
+            Some(applied) => applied,
+            None => {
+                let loaded = load_catalogue(&self.content).map_err(error)?;
+                let reuse = Reuse {
+                    samples: None,
+                    parser_pages: None,
+                };
+                (loaded, reuse)
+            }
         };
         if diag::has_errors(&loaded.diagnostics) {
             return Err(diag::render_human(&loaded.diagnostics, &loaded.raw.sources));
         }
-        let options = html_options(Some(&self.base_url), &loaded.catalogue).map_err(error)?;
-        let samples = match reusable {
+        let catalogue = &loaded.catalogue;
+        let options = html_options(Some(&self.base_url), catalogue).map_err(error)?;
+        let samples = match reuse.samples {
             Some(samples) => samples,
             None => {
                 let (time, _) = TimeSettings::from_content(&loaded.raw);
                 SampleRun::new(&loaded.raw, &time).map_err(|e| error(e.into()))?
             }
         };
-        let pages =
-            render_html(&loaded.catalogue, self.templates.as_deref(), &options, Some(&samples)).map_err(error)?;
-        let site = pages
-            .into_iter()
-            .map(|page| (page.path, Arc::from(page.content)))
-            .collect();
+        let site = match reuse
+            .parser_pages
+            .and_then(|last| self.render_changed(&loaded, &samples, &last))
+        {
+            Some(site) => site,
+            None => {
+                let pages =
+                    render_html(catalogue, self.templates.as_deref(), &options, Some(&samples)).map_err(error)?;
+                into_site(pages)
+            }
+        };
+        let site = Arc::new(site);
         self.last = Some(LastBuild {
             raw: loaded.raw,
             samples,
+            site: Arc::clone(&site),
         });
         Ok(site)
     }
 
+    /// Renders every page but the parser pages, which it takes from `last`.
+    /// `None` when that fails, so that a full render reports the problem.
+    fn render_changed(&self, loaded: &Loaded, samples: &SampleRun, last: &Site) -> Option<Site> {
+        let catalogue = &loaded.catalogue;
+        let options = html_options(Some(&self.base_url), catalogue).ok()?;
+        let tera = html::load(self.templates.as_deref()).ok()?;
+        let pages = html::render_selected(
+            catalogue,
+            &tera,
+            &options,
+            self.templates.as_deref(),
+            Some(samples),
+            Selection::AllButParserPages,
+            &|| {},
+        )
+        .ok()?;
+        let mut site = into_site(pages);
+        for path in html::parser_page_paths(catalogue) {
+            let page = Arc::clone(last.get(&path)?);
+            site.insert(path, page);
+        }
+        Some(site)
+    }
+
     /// Applies `changes` to the content of the last build and resolves it,
-    /// returning the sample checks too when they still hold. `None` when
-    /// the whole tree must be loaded again.
-    fn apply(&self, last: LastBuild, changes: &Changes) -> Option<(Loaded, Option<SampleRun>)> {
-        let LastBuild { mut raw, samples } = last;
+    /// and says what of the last build still holds. `None` when the whole
+    /// tree must be loaded again.
+    fn apply(&self, last: LastBuild, changes: &Changes) -> Option<(Loaded, Reuse)> {
+        let LastBuild { mut raw, samples, site } = last;
         let mut samples_hold = true;
+        let mut parser_pages_hold = true;
         for path in &changes.paths {
             if self.templates.as_deref().is_some_and(|dir| in_folder(path, dir)) {
+                parser_pages_hold = false;
                 continue;
             }
             let file = content_path(&raw.root, path)?;
@@ -121,9 +174,17 @@ impl Builder {
             let kind = raw.reload(&file)?;
             debug!(file = %file.display(), "read a changed file again");
             samples_hold &= !matches!(kind, FileKind::Parser { .. } | FileKind::EventType);
+            parser_pages_hold &= matches!(
+                kind,
+                FileKind::Rule | FileKind::Model | FileKind::UseCase | FileKind::Category | FileKind::ActivityType
+            );
         }
         let loaded = resolve_content(&self.content, raw, Vec::new());
-        Some((loaded, samples_hold.then_some(samples)))
+        let reuse = Reuse {
+            samples: samples_hold.then_some(samples),
+            parser_pages: (samples_hold && parser_pages_hold).then_some(site),
+        };
+        Some((loaded, reuse))
     }
 
     /// Folders whose changes trigger a rebuild.
@@ -132,6 +193,13 @@ impl Builder {
         dirs.extend(self.templates.clone());
         dirs
     }
+}
+
+fn into_site(pages: Vec<Page>) -> Site {
+    pages
+        .into_iter()
+        .map(|page| (page.path, Arc::from(page.content)))
+        .collect()
 }
 
 /// Returns `path`, which the watcher reports as an absolute path, as the

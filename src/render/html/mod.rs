@@ -50,12 +50,47 @@ pub fn render(
     samples: Option<&SampleRun>,
     on_page: &(dyn Fn() + Sync),
 ) -> anyhow::Result<Vec<Page>> {
+    render_selected(catalogue, tera, options, assets, samples, Selection::All, on_page)
+}
+
+/// The pages [`render_selected`] renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    All,
+    /// Every file but the parser pages, for a rebuild after changes that
+    /// parser pages do not show: rules, models, use cases, categories and
+    /// activity types.
+    AllButParserPages,
+}
+
+/// Returns the paths of the parser pages, which [`Selection::AllButParserPages`]
+/// leaves out.
+pub fn parser_page_paths(catalogue: &Catalogue) -> Vec<String> {
+    (0..catalogue.parsers.len())
+        .map(|index| Job::Parser(index).page(catalogue).path("html"))
+        .collect()
+}
+
+/// Renders the files of the site that `selection` names, like [`render`].
+pub fn render_selected(
+    catalogue: &Catalogue,
+    tera: &Tera,
+    options: &Options,
+    assets: Option<&Path>,
+    samples: Option<&SampleRun>,
+    selection: Selection,
+    on_page: &(dyn Fn() + Sync),
+) -> anyhow::Result<Vec<Page>> {
     let jobs = pages::jobs(catalogue);
+    let selected: Vec<&Job> = jobs
+        .iter()
+        .filter(|job| selection == Selection::All || !matches!(job, Job::Parser(_)))
+        .collect();
     let lookups = Lookups::new(catalogue);
     let checks: pages::Checks<'_> = samples
         .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
         .unwrap_or_default();
-    let mut files: Vec<Page> = jobs
+    let mut files: Vec<Page> = selected
         .par_iter()
         .map(|job| {
             let page = pages::render(&lookups, tera, job, &checks);
