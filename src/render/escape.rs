@@ -71,8 +71,12 @@ pub fn markdown_cell(text: &str) -> String {
 /// Escapes text for one line of Markdown outside tables (headings, list items).
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let joined: Vec<&str> = text.split_whitespace().collect();
-    push_inline(&mut out, &joined.join(" "));
+    for (index, word) in text.split_whitespace().enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        push_inline(&mut out, word);
+    }
     out
 }
 
@@ -81,46 +85,73 @@ pub fn inline(text: &str) -> String {
 /// GitHub-flavoured Markdown splits cells on `|` even inside code spans, so
 /// pipes are written `\|`, which the table parser turns back into `|`.
 pub fn code_cell(text: &str) -> String {
-    code_span(&text.replace('|', "\\|"))
+    code_span(text, true)
 }
 
 /// Writes `text` as a code span outside tables.
 pub fn code(text: &str) -> String {
-    code_span(text)
+    code_span(text, false)
 }
 
-fn code_span(text: &str) -> String {
-    let mut body = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' => body.push(' '),
-            c => push_visible(&mut body, c),
-        }
+/// Writes `text` as a code span, with line breaks as spaces and, in a table
+/// cell, `|` as `\|`.
+fn code_span(text: &str, in_cell: bool) -> String {
+    let mut body = String::with_capacity(text.len() + 8);
+    let mut start = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let replacement = match byte {
+            b'\n' | b'\r' => " ",
+            b'|' if in_cell => "\\|",
+            _ => continue,
+        };
+        push_visible_str(&mut body, &text[start..index]);
+        body.push_str(replacement);
+        start = index + 1;
     }
-    let fence = "`".repeat(longest_backtick_run(&body) + 1);
+    push_visible_str(&mut body, &text[start..]);
+    let fence_length = longest_backtick_run(&body) + 1;
     let pad = if body.starts_with('`') || body.ends_with('`') || body.is_empty() {
         " "
     } else {
         ""
     };
-    format!("{fence}{pad}{body}{pad}{fence}")
+    let mut span = String::with_capacity(body.len() + 2 * (fence_length + pad.len()));
+    span.extend(std::iter::repeat_n('`', fence_length));
+    span.push_str(pad);
+    span.push_str(&body);
+    span.push_str(pad);
+    span.extend(std::iter::repeat_n('`', fence_length));
+    span
 }
 
 fn longest_backtick_run(text: &str) -> usize {
-    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+    let mut longest = 0;
+    let mut run = 0;
+    for byte in text.bytes() {
+        run = if byte == b'`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
 }
 
 /// Wraps `text` in a fenced code block whose fence no backtick run in the text can close.
 pub fn code_block(text: &str) -> String {
     let fence = "`".repeat(longest_backtick_run(text).max(2) + 1);
-    let mut body = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\t' => body.push(c),
-            c => push_visible(&mut body, c),
+    let mut block = String::with_capacity(text.len() + 2 * fence.len() + 8);
+    block.push_str(&fence);
+    block.push_str("text\n");
+    let mut start = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        if byte == b'\n' || byte == b'\t' {
+            push_visible_str(&mut block, &text[start..index]);
+            block.push(byte as char);
+            start = index + 1;
         }
     }
-    format!("{fence}text\n{body}\n{fence}")
+    push_visible_str(&mut block, &text[start..]);
+    block.push('\n');
+    block.push_str(&fence);
+    block
 }
 
 /// Normalises a Markdown description for use as a block: trims it, drops
@@ -181,16 +212,19 @@ fn fence_of(line: &str) -> Option<(char, usize, &str)> {
 }
 
 fn push_inline(out: &mut String, line: &str) {
-    for c in line.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '<' | '&' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => push_visible(out, c),
+    let mut start = 0;
+    for (index, byte) in line.bytes().enumerate() {
+        if matches!(
+            byte,
+            b'|' | b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'#' | b'~' | b'!' | b'<' | b'&'
+        ) {
+            push_visible_str(out, &line[start..index]);
+            out.push('\\');
+            out.push(byte as char);
+            start = index + 1;
         }
     }
+    push_visible_str(out, &line[start..]);
 }
 
 /// Shows control characters (a carriage return, a NUL) as escapes instead of
@@ -201,6 +235,34 @@ fn push_visible(out: &mut String, c: char) {
     } else {
         out.push(c);
     }
+}
+
+/// Writes `text` as [`push_visible`] writes each of its characters.
+///
+/// The control characters are U+0000 to U+001F and U+007F to U+009F, so in
+/// UTF-8 they are the bytes below 0x20, 0x7F, and 0xC2 followed by 0x80 to
+/// 0x9F. Every other run of bytes is copied as it is.
+fn push_visible_str(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        let width = match bytes[index] {
+            0x00..=0x1F | 0x7F => 1,
+            0xC2 if matches!(bytes.get(index + 1), Some(0x80..=0x9F)) => 2,
+            _ => {
+                index += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[start..index]);
+        for c in text[index..index + width].chars() {
+            push_visible(out, c);
+        }
+        index += width;
+        start = index;
+    }
+    out.push_str(&text[start..]);
 }
 
 #[cfg(test)]
@@ -269,5 +331,29 @@ mod tests {
     #[test]
     fn code_block_shows_carriage_return() {
         assert_eq!(code_block("line\r"), "```text\nline\\r\n```");
+    }
+
+    #[test]
+    fn push_visible_str_matches_each_char() {
+        let text = "a\0b\r\u{1b}c\u{7f}\u{85}\u{9f}\u{a0}é|\u{2028}\t";
+        let mut expected = String::new();
+        for c in text.chars() {
+            push_visible(&mut expected, c);
+        }
+        let mut actual = String::new();
+        push_visible_str(&mut actual, text);
+        assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn code_span_pads_backtick_edges() {
+        assert_eq!(code("`a`"), "`` `a` ``");
+        assert_eq!(code(""), "`  `");
+        assert_eq!(code_cell("a|\nb"), "`a\\| b`");
+    }
+
+    #[test]
+    fn inline_joins_words_and_escapes() {
+        assert_eq!(inline("  a\t*b*\n [c] "), "a \\*b\\* \\[c\\]");
     }
 }

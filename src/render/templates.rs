@@ -1,9 +1,11 @@
 //! Loading Tera templates: embedded defaults, overridden by files of the same name.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{PoisonError, RwLock};
 
 use anyhow::Context as _;
-use tera::{Kwargs, State, Tera};
+use tera::{Kwargs, State, Tera, Value};
 
 use super::escape;
 
@@ -114,8 +116,11 @@ const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
 
 fn register_filters(tera: &mut Tera) {
     tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| escape::cell(text));
-    tera.register_filter("markdown_cell", |text: &str, _: Kwargs, _: &State| {
-        escape::markdown_cell(text)
+    // Rule and model descriptions repeat on the page of every product and
+    // use case they cover.
+    let descriptions = FilterCache::default();
+    tera.register_filter("markdown_cell", move |text: &str, _: Kwargs, _: &State| {
+        descriptions.get_or_convert(text, |text| Value::from(escape::markdown_cell(text)))
     });
     tera.register_filter("inline", |text: &str, _: Kwargs, _: &State| escape::inline(text));
     tera.register_filter("code_cell", |text: &str, _: Kwargs, _: &State| escape::code_cell(text));
@@ -123,5 +128,58 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("code_block", |text: &str, _: Kwargs, _: &State| {
         escape::code_block(text)
     });
-    tera.register_filter("block", |text: &str, _: Kwargs, _: &State| escape::block(text));
+    // A use case's description repeats on the page of every product it covers.
+    let blocks = FilterCache::default();
+    tera.register_filter("block", move |text: &str, _: Kwargs, _: &State| {
+        blocks.get_or_convert(text, |text| Value::from(escape::block(text)))
+    });
+}
+
+/// Outputs of one template filter by input text, for filters whose input
+/// repeats across pages, so that each distinct text is converted once for
+/// as long as the templates are loaded.
+#[derive(Debug, Default)]
+pub struct FilterCache {
+    outputs: RwLock<HashMap<String, Value>>,
+}
+
+impl FilterCache {
+    /// Returns the cached output for `text`, or runs `convert` on it and caches the result.
+    pub fn get_or_convert(&self, text: &str, convert: impl FnOnce(&str) -> Value) -> Value {
+        let outputs = self.outputs.read().unwrap_or_else(PoisonError::into_inner);
+        if let Some(output) = outputs.get(text) {
+            return output.clone();
+        }
+        drop(outputs);
+        // Another thread may convert the same text meanwhile, to an equal output.
+        let output = convert(text);
+        let mut outputs = self.outputs.write().unwrap_or_else(PoisonError::into_inner);
+        outputs.entry(text.to_string()).or_insert(output).clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use tera::Value;
+
+    use super::FilterCache;
+
+    #[test]
+    fn filter_cache_converts_text_once() {
+        let cache = FilterCache::default();
+        let calls = Cell::new(0);
+        let convert = |text: &str| {
+            calls.set(calls.get() + 1);
+            Value::from(text.to_uppercase())
+        };
+        let first = cache.get_or_convert("abc", convert);
+        let second = cache.get_or_convert("abc", convert);
+        let other = cache.get_or_convert("xyz", convert);
+        assert_eq!(first.as_str(), Some("ABC"));
+        assert_eq!(second.as_str(), Some("ABC"));
+        assert_eq!(other.as_str(), Some("XYZ"));
+        assert_eq!(calls.get(), 2);
+    }
 }

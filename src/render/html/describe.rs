@@ -4,11 +4,10 @@
 //! from it passes through ammonia, which keeps a fixed set of harmless tags
 //! and attributes and drops scripts, event handlers and other URL schemes.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::{LazyLock, PoisonError, RwLock};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, html};
-use tera::Value;
 
 /// URL schemes a description link may use.
 const SCHEMES: [&str; 3] = ["http", "https", "mailto"];
@@ -32,30 +31,6 @@ pub fn to_html(text: &str) -> String {
     let mut unsafe_html = String::with_capacity(text.len() * 2);
     html::push_html(&mut unsafe_html, parser);
     SANITIZER.clean(&unsafe_html).to_string()
-}
-
-/// Sanitised HTML of descriptions by their Markdown text, for the `markdown`
-/// template filter. A rule's description is shown on the page of every
-/// product and use case the rule covers, so most calls are repeats.
-#[derive(Debug, Default)]
-pub struct HtmlCache {
-    converted: RwLock<HashMap<String, Value>>,
-}
-
-impl HtmlCache {
-    /// Returns [`to_html`] of `text` as a safe template string, converting
-    /// each distinct text once.
-    pub fn to_html(&self, text: &str) -> Value {
-        let converted = self.converted.read().unwrap_or_else(PoisonError::into_inner);
-        if let Some(html) = converted.get(text) {
-            return html.clone();
-        }
-        drop(converted);
-        // Another thread may convert the same text meanwhile; both results are equal.
-        let html = Value::safe_string(&to_html(text));
-        let mut converted = self.converted.write().unwrap_or_else(PoisonError::into_inner);
-        converted.entry(text.to_string()).or_insert(html).clone()
-    }
 }
 
 /// Returns true when `url` is an absolute link with one of the allowed
@@ -85,7 +60,7 @@ pub fn to_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{HtmlCache, is_web_url, to_html, to_text};
+    use super::{is_web_url, to_html, to_text};
 
     #[test]
     fn is_web_url_accepts_http_only() {
@@ -127,16 +102,5 @@ mod tests {
             to_html("[x](javascript:alert(1)) [y](data:text/html,hi)"),
             "<p><a rel=\"noopener noreferrer\">x</a> <a rel=\"noopener noreferrer\">y</a></p>\n"
         );
-    }
-
-    #[test]
-    fn html_cache_matches_to_html() {
-        let cache = HtmlCache::default();
-        let text = "*a* <script>x</script> [b](https://example.com/)";
-        let first = cache.to_html(text);
-        let second = cache.to_html(text);
-        assert_eq!(first.as_str(), Some(to_html(text).as_str()));
-        assert_eq!(second.as_str(), first.as_str());
-        assert!(first.is_safe());
     }
 }

@@ -4,10 +4,10 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use tera::{Kwargs, State, Tera};
+use tera::{Kwargs, State, Tera, Value};
 
 use super::describe;
-use crate::render::templates::add_templates;
+use crate::render::templates::{FilterCache, add_templates};
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -38,9 +38,11 @@ pub fn load(overrides: Option<&Path>) -> anyhow::Result<Tera> {
     // Tera escapes the output of templates whose names end in .html by default.
     let mut tera = Tera::new();
     tera.set_escape_fn(escape_html);
-    let descriptions = describe::HtmlCache::default();
+    // A rule's description repeats on the page of every product and use
+    // case the rule covers.
+    let descriptions = FilterCache::default();
     tera.register_filter("markdown", move |text: &str, _: Kwargs, _: &State| {
-        descriptions.to_html(text)
+        descriptions.get_or_convert(text, |text| Value::safe_string(&describe::to_html(text)))
     });
     tera.register_test("web_url", |url: &str, _: Kwargs, _: &State| describe::is_web_url(url));
     add_templates(&mut tera, EMBEDDED, overrides)?;
