@@ -49,7 +49,7 @@ struct Reuse {
     /// The sample checks, when no parser or event type changed.
     samples: Option<SampleRun>,
     /// The last site, when only definitions that parser pages do not show
-    /// changed, so its parser pages still hold.
+    /// changed, so its parser pages are still current.
     parser_pages: Option<Arc<Site>>,
 }
 
@@ -156,7 +156,7 @@ impl Builder {
     }
 
     /// Applies `changes` to the content of the last build and resolves it,
-    /// and says what of the last build still holds. `None` when the whole
+    /// and returns what of the last build is still valid. `None` when the whole
     /// tree must be loaded again.
     fn apply(&self, last: LastBuild, changes: &Changes) -> Option<(Loaded, Reuse)> {
         let LastBuild { mut raw, samples, site } = last;
