@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
+use tera::Value;
+
 use super::common::{Linker, TechniqueView, full_name};
-use super::product::product_use_case_page;
+use super::product::{model_row, product_use_case_page, rule_row};
 use crate::catalogue::Catalogue;
 use crate::render::paths::PageRef;
 
@@ -20,6 +22,12 @@ pub struct Lookups<'a> {
     rule_listings: Vec<Option<(usize, usize)>>,
     /// For each model, the same as `rule_listings`.
     model_listings: Vec<Option<(usize, usize)>>,
+    /// Template values of each rule's row on product × use case pages,
+    /// without and with the anchor. A rule is listed on many pages, and
+    /// cloning a prepared value only counts a reference.
+    rule_rows: Vec<[Value; 2]>,
+    /// Template values of each model's row on product × use case pages.
+    model_rows: Vec<Value>,
 }
 
 impl<'a> Lookups<'a> {
@@ -48,12 +56,20 @@ impl<'a> Lookups<'a> {
                 (name, url)
             });
         }
+        let rule_rows = (0..catalogue.rules.len())
+            .map(|rule| [false, true].map(|anchor| Value::from_serializable(&rule_row(catalogue, rule, anchor))))
+            .collect();
+        let model_rows = (0..catalogue.models.len())
+            .map(|model| Value::from_serializable(&model_row(catalogue, model)))
+            .collect();
         Lookups {
             catalogue,
             products_in_order,
             techniques,
             rule_listings,
             model_listings,
+            rule_rows,
+            model_rows,
         }
     }
 
@@ -69,6 +85,17 @@ impl<'a> Lookups<'a> {
             },
             None => TechniqueView::new(&self.catalogue.attack, id, rules),
         }
+    }
+
+    /// Returns the template value of rule `rule`'s row, with the `rule-<id>`
+    /// anchor when `anchor` is true.
+    pub fn rule_row(&self, rule: usize, anchor: bool) -> Value {
+        self.rule_rows[rule][usize::from(anchor)].clone()
+    }
+
+    /// Returns the template value of model `model`'s row.
+    pub fn model_row(&self, model: usize) -> Value {
+        self.model_rows[model].clone()
     }
 
     /// Returns the product × use case page that lists rule `rule`: the first

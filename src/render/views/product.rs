@@ -1,8 +1,9 @@
 //! Views of a data-source (product) page and of a product × use case page.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
+use tera::Value;
 
 use super::Lookups;
 use super::common::*;
@@ -139,10 +140,12 @@ fn use_case_row(lookups: &Lookups<'_>, product: usize, coverage: &UseCaseCoverag
             .iter()
             .map(|&e| {
                 let event_type = &catalogue.event_types[e];
-                let parsers = event_type
+                // The product's parsers that claim the event type, in index
+                // order as in `EventType::parsers`, which can be much longer.
+                let parsers = catalogue.products[product]
                     .parsers
                     .iter()
-                    .filter(|&&p| catalogue.parsers[p].product == product)
+                    .filter(|&&p| catalogue.parsers[p].event_types.contains(&e))
                     .map(|&p| linker.link(&catalogue.parsers[p].id, &PageRef::Parser(&catalogue.parsers[p].id)))
                     .collect();
                 EventTypeParsers {
@@ -240,7 +243,8 @@ pub struct ProductUseCaseView {
     pub rule_count: usize,
     pub model_count: usize,
     pub groups: Vec<EventTypeGroup>,
-    pub models: Vec<ModelRow>,
+    /// A [`ModelRow`] for each model, as prepared by [`Lookups`].
+    pub models: Vec<Value>,
 }
 
 /// Rules that consume one event type, grouped by technique.
@@ -255,7 +259,8 @@ pub struct EventTypeGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct TechniqueGroup {
     pub technique: Option<TechniqueView>,
-    pub rules: Vec<RuleRow>,
+    /// A [`RuleRow`] for each rule, as prepared by [`Lookups`].
+    pub rules: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -286,6 +291,9 @@ impl ProductUseCaseView {
         let catalogue = lookups.catalogue;
         let use_case = &catalogue.use_cases[coverage.use_case];
         let title = product_title(catalogue, product);
+        // Only a rule's first row on the page carries its anchor, so this
+        // records the rules listed so far.
+        let mut listed = HashSet::new();
         ProductUseCaseView {
             title: format!("{title}: {}", use_case.name),
             use_case: linker.link(&use_case.name, &PageRef::UseCase(&use_case.id)),
@@ -297,32 +305,24 @@ impl ProductUseCaseView {
             ],
             rule_count: coverage.rules.len(),
             model_count: coverage.models.len(),
-            groups: mark_first_rows(
-                coverage
-                    .event_types
-                    .iter()
-                    .map(|&e| event_type_group(lookups, coverage, e))
-                    .collect(),
-            ),
-            models: coverage.models.iter().map(|&m| model_row(catalogue, m)).collect(),
+            groups: coverage
+                .event_types
+                .iter()
+                .map(|&e| event_type_group(lookups, coverage, e, &mut listed))
+                .collect(),
+            models: coverage.models.iter().map(|&m| lookups.model_row(m)).collect(),
         }
     }
 }
 
-/// Sets `anchor` on the first row of each rule, in page order.
-fn mark_first_rows(mut groups: Vec<EventTypeGroup>) -> Vec<EventTypeGroup> {
-    let mut seen = BTreeSet::new();
-    for row in groups
-        .iter_mut()
-        .flat_map(|g| g.techniques.iter_mut())
-        .flat_map(|t| t.rules.iter_mut())
-    {
-        row.anchor = seen.insert(row.id.clone());
-    }
-    groups
-}
-
-fn event_type_group(lookups: &Lookups<'_>, coverage: &UseCaseCoverage, event_type: usize) -> EventTypeGroup {
+/// Groups the rules of `coverage` that consume `event_type` by technique,
+/// adding every rule it lists to `listed`.
+fn event_type_group(
+    lookups: &Lookups<'_>,
+    coverage: &UseCaseCoverage,
+    event_type: usize,
+    listed: &mut HashSet<usize>,
+) -> EventTypeGroup {
     let catalogue = lookups.catalogue;
     let mut by_technique: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut unmapped = Vec::new();
@@ -332,23 +332,29 @@ fn event_type_group(lookups: &Lookups<'_>, coverage: &UseCaseCoverage, event_typ
             continue;
         }
         if definition.techniques.is_empty() {
-            unmapped.push(rule_row(catalogue, rule));
+            unmapped.push(rule);
         }
         for technique in &definition.techniques {
             by_technique.entry(technique).or_default().push(rule);
         }
     }
+    let mut rows = |rules: &[usize]| -> Vec<Value> {
+        rules
+            .iter()
+            .map(|&rule| lookups.rule_row(rule, listed.insert(rule)))
+            .collect()
+    };
     let mut groups: Vec<TechniqueGroup> = by_technique
         .into_iter()
         .map(|(technique, rules)| TechniqueGroup {
             technique: Some(lookups.technique(technique, rules.len())),
-            rules: rules.iter().map(|&r| rule_row(catalogue, r)).collect(),
+            rules: rows(&rules),
         })
         .collect();
     if !unmapped.is_empty() {
         groups.push(TechniqueGroup {
             technique: None,
-            rules: unmapped,
+            rules: rows(&unmapped),
         });
     }
     let event = &catalogue.event_types[event_type];
@@ -359,11 +365,12 @@ fn event_type_group(lookups: &Lookups<'_>, coverage: &UseCaseCoverage, event_typ
     }
 }
 
-fn rule_row(catalogue: &Catalogue, index: usize) -> RuleRow {
+/// Returns the row of rule `index` on product × use case pages, with `anchor` set as given.
+pub(super) fn rule_row(catalogue: &Catalogue, index: usize, anchor: bool) -> RuleRow {
     let rule = &catalogue.rules[index];
     RuleRow {
         id: rule.id.clone(),
-        anchor: false,
+        anchor,
         name: rule.name.clone(),
         description: rule.description.clone().unwrap_or_default(),
         activity_type: catalogue.activity_types[rule.activity_type].name.clone(),
@@ -372,7 +379,8 @@ fn rule_row(catalogue: &Catalogue, index: usize) -> RuleRow {
     }
 }
 
-fn model_row(catalogue: &Catalogue, index: usize) -> ModelRow {
+/// Returns the row of model `index` on product × use case pages.
+pub(super) fn model_row(catalogue: &Catalogue, index: usize) -> ModelRow {
     let model = &catalogue.models[index];
     ModelRow {
         id: model.id.clone(),
