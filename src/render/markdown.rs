@@ -29,7 +29,7 @@ pub fn render(catalogue: &Catalogue, tera: &Tera, samples: Option<&SampleRun>) -
     let lookups = Lookups::new(catalogue);
     let mut pages = jobs(catalogue)
         .par_iter()
-        .map(|job| render_job(&lookups, tera, &checks, job))
+        .map_init(Vec::new, |buffer, job| render_job(&lookups, tera, &checks, job, buffer))
         .collect::<anyhow::Result<Vec<Page>>>()?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     tracing::debug!(elapsed = ?started.elapsed(), pages = pages.len(), "rendered Markdown pages");
@@ -70,7 +70,15 @@ fn jobs(catalogue: &Catalogue) -> Vec<Job> {
 /// Sample results of each parser, by the parser's file.
 type Checks<'a> = HashMap<&'a Path, &'a ParserRun>;
 
-fn render_job(lookups: &Lookups<'_>, tera: &Tera, checks: &Checks<'_>, job: &Job) -> anyhow::Result<Page> {
+/// Renders the page of `job`, using `buffer` as scratch space for the
+/// template output before [`tidy`] copies it into the page.
+fn render_job(
+    lookups: &Lookups<'_>,
+    tera: &Tera,
+    checks: &Checks<'_>,
+    job: &Job,
+    buffer: &mut Vec<u8>,
+) -> anyhow::Result<Page> {
     let catalogue = lookups.catalogue;
     let (page, template) = match *job {
         Job::Landing => (PageRef::Landing, "markdown/landing.md"),
@@ -89,12 +97,16 @@ fn render_job(lookups: &Lookups<'_>, tera: &Tera, checks: &Checks<'_>, job: &Job
     };
     let linker = Linker::new(EXT, &page);
     let context = view_context(lookups, checks, job, &linker)?;
-    let text = tera
-        .render(template, &context)
-        .map_err(|error| anyhow::anyhow!("cannot render {} with template {template}: {error}", linker.from))?;
+    let failed = |error: &dyn std::fmt::Display| {
+        anyhow::anyhow!("cannot render {} with template {template}: {error}", linker.from)
+    };
+    buffer.clear();
+    tera.render_to(template, &context, &mut *buffer)
+        .map_err(|error| failed(&error))?;
+    let text = std::str::from_utf8(buffer).map_err(|error| failed(&error))?;
     Ok(Page {
         path: linker.from,
-        content: tidy(&text).into_bytes(),
+        content: tidy(text).into_bytes(),
     })
 }
 

@@ -92,8 +92,8 @@ pub fn render_selected(
         .unwrap_or_default();
     let mut files: Vec<Page> = selected
         .par_iter()
-        .map(|job| {
-            let page = pages::render(&lookups, tera, job, &checks);
+        .map_init(Vec::new, |buffer, job| {
+            let page = pages::render(&lookups, tera, job, &checks, buffer);
             on_page();
             page
         })

@@ -83,8 +83,14 @@ pub fn jobs(catalogue: &Catalogue) -> Vec<Job> {
     jobs
 }
 
-/// Renders the page of `job`.
-pub fn render(lookups: &Lookups<'_>, tera: &Tera, job: &Job, checks: &Checks<'_>) -> anyhow::Result<Page> {
+/// Renders the page of `job`, using `buffer` as scratch space.
+pub fn render(
+    lookups: &Lookups<'_>,
+    tera: &Tera,
+    job: &Job,
+    checks: &Checks<'_>,
+    buffer: &mut Vec<u8>,
+) -> anyhow::Result<Page> {
     let catalogue = lookups.catalogue;
     let page = job.page(catalogue);
     let linker = Linker::new(EXT, &page);
@@ -112,7 +118,7 @@ pub fn render(lookups: &Lookups<'_>, tera: &Tera, job: &Job, checks: &Checks<'_>
     }?;
     let site = SiteView::new(&catalogue.settings.title, &linker.from, root_of(&linker.from));
     context.insert("site", &site);
-    finish(tera, job.template(), &context, linker.from)
+    finish(tera, job.template(), &context, linker.from, buffer)
 }
 
 /// Renders `404.html`. A server shows it at any path, so its links start at
@@ -122,16 +128,19 @@ pub fn not_found(catalogue: &Catalogue, tera: &Tera, options: &Options) -> anyho
     let mut context = Context::new();
     context.insert("site", &SiteView::new(&catalogue.settings.title, "404.html", root));
     context.insert("breadcrumbs", &Vec::<Link>::new());
-    finish(tera, "html/404.html", &context, "404.html".to_string())
+    finish(tera, "html/404.html", &context, "404.html".to_string(), &mut Vec::new())
 }
 
-fn finish(tera: &Tera, template: &str, context: &Context, path: String) -> anyhow::Result<Page> {
-    let text = tera
-        .render(template, context)
+/// Renders `template` into `buffer` and copies the result into a page of
+/// exactly its size. Tera's own `render` grows a fresh vector by doubling,
+/// which left a page's allocation up to twice its length.
+fn finish(tera: &Tera, template: &str, context: &Context, path: String, buffer: &mut Vec<u8>) -> anyhow::Result<Page> {
+    buffer.clear();
+    tera.render_to(template, context, &mut *buffer)
         .map_err(|error| anyhow::anyhow!("cannot render {path} with template {template}: {error}"))?;
     Ok(Page {
         path,
-        content: text.into_bytes(),
+        content: buffer.as_slice().to_vec(),
     })
 }
 
