@@ -90,21 +90,31 @@ pub fn render_selected(
     let checks: pages::Checks<'_> = samples
         .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
         .unwrap_or_default();
-    let mut files: Vec<Page> = selected
-        .par_iter()
-        .map_init(Vec::new, |buffer, job| {
-            let page = pages::render(&lookups, tera, job, &checks, buffer);
-            on_page();
-            page
-        })
-        .collect::<anyhow::Result<_>>()?;
+    let render_pages = || {
+        selected
+            .par_iter()
+            .map_init(Vec::new, |buffer, job| {
+                let page = pages::render(&lookups, tera, job, &checks, buffer);
+                on_page();
+                page
+            })
+            .collect::<anyhow::Result<Vec<Page>>>()
+    };
+    // The search index and the layers are built by one thread each, so they
+    // run beside the pages instead of after them.
+    let render_indexes = || -> anyhow::Result<Vec<Page>> {
+        let mut files = vec![Page {
+            path: search::INDEX_PATH.to_string(),
+            content: search::script(&lookups).into_bytes(),
+        }];
+        files.extend(layers::files(catalogue, options)?);
+        Ok(files)
+    };
+    let (pages, indexes) = rayon::join(render_pages, render_indexes);
+    let mut files = pages?;
+    files.extend(indexes?);
     files.push(pages::not_found(catalogue, tera, options)?);
     files.extend(assets::files(assets)?);
-    files.push(Page {
-        path: search::INDEX_PATH.to_string(),
-        content: search::script(&lookups).into_bytes(),
-    });
-    files.extend(layers::files(catalogue, options)?);
     if let Some(base) = &options.base_url {
         let paths: Vec<String> = jobs.iter().map(|job| job.page(catalogue).path("html")).collect();
         files.push(sitemap::file(base, &paths));
