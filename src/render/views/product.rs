@@ -55,10 +55,18 @@ impl ProductView {
         let catalogue = lookups.catalogue;
         let product = &catalogue.products[index];
         let vendor = &catalogue.vendors[product.vendor];
+        // The product's parsers of each event type, in index order as in
+        // `EventType::parsers`, which lists the parsers of every product.
+        let mut parsers_by_event_type: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &parser in &product.parsers {
+            for &event_type in &catalogue.parsers[parser].event_types {
+                parsers_by_event_type.entry(event_type).or_default().push(parser);
+            }
+        }
         let rows: Vec<UseCaseRow> = product
             .coverage
             .iter()
-            .map(|coverage| use_case_row(lookups, index, coverage, linker))
+            .map(|coverage| use_case_row(lookups, index, coverage, &parsers_by_event_type, linker))
             .collect();
         let all_rules: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.rules.iter().copied()).collect();
         let all_models: BTreeSet<usize> = product.coverage.iter().flat_map(|c| c.models.iter().copied()).collect();
@@ -127,7 +135,13 @@ impl ProductView {
     }
 }
 
-fn use_case_row(lookups: &Lookups<'_>, product: usize, coverage: &UseCaseCoverage, linker: &Linker) -> UseCaseRow {
+fn use_case_row(
+    lookups: &Lookups<'_>,
+    product: usize,
+    coverage: &UseCaseCoverage,
+    parsers_by_event_type: &HashMap<usize, Vec<usize>>,
+    linker: &Linker,
+) -> UseCaseRow {
     let catalogue = lookups.catalogue;
     let use_case = &catalogue.use_cases[coverage.use_case];
     let page = product_use_case_page(catalogue, product, coverage.use_case);
@@ -140,12 +154,10 @@ fn use_case_row(lookups: &Lookups<'_>, product: usize, coverage: &UseCaseCoverag
             .iter()
             .map(|&e| {
                 let event_type = &catalogue.event_types[e];
-                // The product's parsers that claim the event type, in index
-                // order as in `EventType::parsers`, which can be much longer.
-                let parsers = catalogue.products[product]
-                    .parsers
-                    .iter()
-                    .filter(|&&p| catalogue.parsers[p].event_types.contains(&e))
+                let parsers = parsers_by_event_type
+                    .get(&e)
+                    .into_iter()
+                    .flatten()
                     .map(|&p| linker.link(&catalogue.parsers[p].id, &PageRef::Parser(&catalogue.parsers[p].id)))
                     .collect();
                 EventTypeParsers {
@@ -291,9 +303,6 @@ impl ProductUseCaseView {
         let catalogue = lookups.catalogue;
         let use_case = &catalogue.use_cases[coverage.use_case];
         let title = product_title(catalogue, product);
-        // Only a rule's first row on the page carries its anchor, so this
-        // records the rules listed so far.
-        let mut listed = HashSet::new();
         ProductUseCaseView {
             title: format!("{title}: {}", use_case.name),
             use_case: linker.link(&use_case.name, &PageRef::UseCase(&use_case.id)),
@@ -305,64 +314,82 @@ impl ProductUseCaseView {
             ],
             rule_count: coverage.rules.len(),
             model_count: coverage.models.len(),
-            groups: coverage
-                .event_types
-                .iter()
-                .map(|&e| event_type_group(lookups, coverage, e, &mut listed))
-                .collect(),
+            groups: event_type_groups(lookups, coverage),
             models: coverage.models.iter().map(|&m| lookups.model_row(m)).collect(),
         }
     }
 }
 
-/// Groups the rules of `coverage` that consume `event_type` by technique,
-/// adding every rule it lists to `listed`.
-fn event_type_group(
-    lookups: &Lookups<'_>,
-    coverage: &UseCaseCoverage,
-    event_type: usize,
-    listed: &mut HashSet<usize>,
-) -> EventTypeGroup {
+/// Covering rules that consume one event type, by technique, before they become rows.
+#[derive(Clone, Default)]
+struct EventTypeRules<'a> {
+    by_technique: BTreeMap<&'a str, Vec<usize>>,
+    /// Rules mapped to no technique.
+    unmapped: Vec<usize>,
+}
+
+/// Groups the rules of `coverage` by the event types they consume, in the
+/// order of `coverage.event_types`, and each group by technique.
+fn event_type_groups(lookups: &Lookups<'_>, coverage: &UseCaseCoverage) -> Vec<EventTypeGroup> {
     let catalogue = lookups.catalogue;
-    let mut by_technique: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut unmapped = Vec::new();
+    let mut buckets = vec![EventTypeRules::default(); coverage.event_types.len()];
+    let positions: HashMap<usize, usize> = coverage
+        .event_types
+        .iter()
+        .enumerate()
+        .map(|(position, &event_type)| (event_type, position))
+        .collect();
     for &rule in &coverage.rules {
         let definition = &catalogue.rules[rule];
-        if !definition.event_types.contains(&event_type) {
-            continue;
-        }
-        if definition.techniques.is_empty() {
-            unmapped.push(rule);
-        }
-        for technique in &definition.techniques {
-            by_technique.entry(technique).or_default().push(rule);
+        for event_type in &definition.event_types {
+            let Some(&position) = positions.get(event_type) else {
+                continue;
+            };
+            let bucket = &mut buckets[position];
+            if definition.techniques.is_empty() {
+                bucket.unmapped.push(rule);
+            }
+            for technique in &definition.techniques {
+                bucket.by_technique.entry(technique).or_default().push(rule);
+            }
         }
     }
+    // Only a rule's first row on the page carries its anchor, so this
+    // records the rules listed so far, in page order.
+    let mut listed = HashSet::new();
     let mut rows = |rules: &[usize]| -> Vec<Value> {
         rules
             .iter()
             .map(|&rule| lookups.rule_row(rule, listed.insert(rule)))
             .collect()
     };
-    let mut groups: Vec<TechniqueGroup> = by_technique
-        .into_iter()
-        .map(|(technique, rules)| TechniqueGroup {
-            technique: Some(lookups.technique(technique, rules.len())),
-            rules: rows(&rules),
+    coverage
+        .event_types
+        .iter()
+        .zip(buckets)
+        .map(|(&event_type, bucket)| {
+            let mut groups: Vec<TechniqueGroup> = bucket
+                .by_technique
+                .into_iter()
+                .map(|(technique, rules)| TechniqueGroup {
+                    technique: Some(lookups.technique(technique, rules.len())),
+                    rules: rows(&rules),
+                })
+                .collect();
+            if !bucket.unmapped.is_empty() {
+                groups.push(TechniqueGroup {
+                    technique: None,
+                    rules: rows(&bucket.unmapped),
+                });
+            }
+            let event = &catalogue.event_types[event_type];
+            EventTypeGroup {
+                event_type: event.id.clone(),
+                name: event.name.clone(),
+                techniques: groups,
+            }
         })
-        .collect();
-    if !unmapped.is_empty() {
-        groups.push(TechniqueGroup {
-            technique: None,
-            rules: rows(&unmapped),
-        });
-    }
-    let event = &catalogue.event_types[event_type];
-    EventTypeGroup {
-        event_type: event.id.clone(),
-        name: event.name.clone(),
-        techniques: groups,
-    }
+        .collect()
 }
 
 /// Returns the row of rule `index` on product × use case pages, with `anchor` set as given.
