@@ -19,6 +19,20 @@ pub fn cell(text: &str) -> String {
     out
 }
 
+/// Returns true when [`cell`] returns `text` unchanged, which is when the
+/// text has no surrounding whitespace, no line break, no character that
+/// Markdown escapes and no control character.
+pub fn is_plain_cell(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.trim().len() == text.len()
+        && !bytes.iter().enumerate().any(|(index, &byte)| {
+            is_inline_special(byte)
+                || byte < 0x20
+                || byte == 0x7F
+                || (byte == 0xC2 && matches!(bytes.get(index + 1), Some(0x80..=0x9F)))
+        })
+}
+
 /// Writes a Markdown description into a table cell, keeping its inline markup.
 ///
 /// Lines of a paragraph are joined with spaces and paragraphs are separated
@@ -211,13 +225,18 @@ fn fence_of(line: &str) -> Option<(char, usize, &str)> {
     (length >= 3 && !(c == '`' && info.contains('`'))).then_some((c, length, info))
 }
 
+/// Returns true for the ASCII characters that [`push_inline`] escapes.
+fn is_inline_special(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'|' | b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'#' | b'~' | b'!' | b'<' | b'&'
+    )
+}
+
 fn push_inline(out: &mut String, line: &str) {
     let mut start = 0;
     for (index, byte) in line.bytes().enumerate() {
-        if matches!(
-            byte,
-            b'|' | b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'#' | b'~' | b'!' | b'<' | b'&'
-        ) {
+        if is_inline_special(byte) {
             push_visible_str(out, &line[start..index]);
             out.push('\\');
             out.push(byte as char);
@@ -343,6 +362,31 @@ mod tests {
         let mut actual = String::new();
         push_visible_str(&mut actual, text);
         assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn is_plain_cell_matches_cell() {
+        let cases = [
+            "",
+            "plain text",
+            "é and ü",
+            " lead",
+            "trail ",
+            "a|b",
+            "a\nb",
+            "a\rb",
+            "a\u{1}",
+            "a\u{85}b",
+            "a\u{a0}",
+            "\u{a0}a",
+            "R-0001",
+            "x_y",
+            "a<b",
+            "[x]",
+        ];
+        for text in cases {
+            assert_eq!(is_plain_cell(text), cell(text) == text, "{text:?}");
+        }
     }
 
     #[test]

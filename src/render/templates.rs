@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::{PoisonError, RwLock};
 
 use anyhow::Context as _;
-use tera::{Kwargs, State, Tera, Value};
+use tera::{ArgFromValue, Kwargs, State, Tera, Value};
 
 use super::escape;
 
@@ -115,7 +115,20 @@ pub fn read_override(overrides: Option<&Path>, name: &str) -> anyhow::Result<Opt
 const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
 
 fn register_filters(tera: &mut Tera) {
-    tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| escape::cell(text));
+    // Most cells need no escaping, and returning the input value then saves
+    // allocating a copy per cell. A safe input still gets a new value,
+    // because the filter's output is not safe.
+    tera.register_filter(
+        "cell",
+        |value: &Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let text = <&str as ArgFromValue>::from_value(value)?;
+            if !value.is_safe() && escape::is_plain_cell(text) {
+                Ok(value.clone())
+            } else {
+                Ok(Value::from(escape::cell(text)))
+            }
+        },
+    );
     // Rule and model descriptions repeat on the page of every product and
     // use case they cover.
     let descriptions = FilterCache::default();
@@ -162,9 +175,29 @@ impl FilterCache {
 mod tests {
     use std::cell::Cell;
 
-    use tera::Value;
+    use tera::{Context, Value};
 
-    use super::FilterCache;
+    use super::{FilterCache, load};
+
+    fn render_cell(value: Value) -> Result<String, tera::Error> {
+        let mut tera = load(None).unwrap();
+        tera.add_raw_template("cell-test", "{{ value | cell }}").unwrap();
+        let mut context = Context::new();
+        context.insert_value("value", value);
+        tera.render("cell-test", &context)
+    }
+
+    #[test]
+    fn cell_filter_escapes_or_passes_text() {
+        assert_eq!(render_cell(Value::from("plain name")).unwrap(), "plain name");
+        assert_eq!(render_cell(Value::from(" a|b ")).unwrap(), "a\\|b");
+        assert_eq!(render_cell(Value::safe_string("*x*")).unwrap(), "\\*x\\*");
+    }
+
+    #[test]
+    fn cell_filter_rejects_number() {
+        assert!(render_cell(Value::from(5)).is_err());
+    }
 
     #[test]
     fn filter_cache_converts_text_once() {
