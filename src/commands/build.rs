@@ -39,8 +39,12 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<Status> {
 
     let started = Instant::now();
     let templates_dir = template_dir(args.templates.as_deref());
-    let samples = samples?;
+    // From here on only the catalogue and the sample results are read, so
+    // the file texts and the compiled parsers are freed before rendering.
+    let mut samples = samples?;
+    samples.release_parsers();
     let catalogue = &loaded.catalogue;
+    drop(loaded.raw);
     // The Markdown pages, the export, and the HTML site render side by
     // side, so that the serial parts of each (the export is one JSON
     // document) overlap the parallel parts of the others.

@@ -18,6 +18,18 @@ use matcher::{BuildError, Matcher};
 
 use super::translate::{RegexEngine, TranslateError, TranslatedRegex, translate};
 
+/// Compiled field regexes by source text.
+static BY_SOURCE: OnceLock<Mutex<HashMap<Box<str>, FieldRegex>>> = OnceLock::new();
+
+/// Empties the process-wide caches of compiled field regexes, so that their
+/// memory is freed once no parser uses them. Later calls compile again.
+pub fn release_cached() {
+    if let Some(cache) = BY_SOURCE.get() {
+        cache.lock().unwrap_or_else(PoisonError::into_inner).clear();
+    }
+    matcher::clear_cache();
+}
+
 /// A compiled field regex. Clones share the compiled form.
 #[derive(Debug, Clone)]
 pub struct FieldRegex(Arc<Compiled>);
@@ -81,7 +93,6 @@ impl FieldRegex {
         // Real libraries reuse a field regex across many parsers (about
         // 100,000 uses of 30,000 patterns in the reference library), so
         // most calls find the source already translated and compiled.
-        static BY_SOURCE: OnceLock<Mutex<HashMap<Box<str>, FieldRegex>>> = OnceLock::new();
         let cache = BY_SOURCE.get_or_init(Mutex::default);
         if let Some(found) = cache.lock().unwrap_or_else(PoisonError::into_inner).get(source) {
             return Ok(found.clone());

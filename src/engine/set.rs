@@ -49,6 +49,11 @@ pub struct LineParse<'a> {
 }
 
 impl ParserSet {
+    /// Returns a set without parsers, which applies to no line.
+    pub fn empty() -> ParserSet {
+        ParserSet::new(&[], &[]).expect("an empty condition search always builds")
+    }
+
     /// Compiles the parsers, resolving their event type ids in
     /// `event_types`, and builds the condition search.
     pub fn new(parsers: &[Arc<RawParser>], event_types: &[RawEventType]) -> Result<ParserSet, ParserSetError> {

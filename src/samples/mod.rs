@@ -78,6 +78,17 @@ impl SampleRun {
     }
 }
 
+impl SampleRun {
+    /// Drops the compiled parsers and the process-wide regex caches and
+    /// keeps the checks, for callers that only show results from here on,
+    /// such as the page renderers. At the reference library's size the
+    /// compiled regexes take a few hundred MB.
+    pub fn release_parsers(&mut self) {
+        self.set = ParserSet::empty();
+        crate::engine::compile::release_cached();
+    }
+}
+
 impl SampleCheck {
     pub fn passed(&self) -> bool {
         self.failures.is_empty()

@@ -55,8 +55,16 @@ type Cache = Mutex<HashMap<(RegexEngine, String), Arc<Matcher>>>;
 
 /// Returns the compiled form of `pattern`, compiling it on first use.
 /// Failures are not cached.
+static CACHE: OnceLock<Cache> = OnceLock::new();
+
+/// Empties the cache; patterns still in use stay alive with their users.
+pub(super) fn clear_cache() {
+    if let Some(cache) = CACHE.get() {
+        cache.lock().unwrap_or_else(PoisonError::into_inner).clear();
+    }
+}
+
 pub(super) fn cached(engine: RegexEngine, pattern: &str) -> Result<Arc<Matcher>, BuildError> {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(Cache::default);
     let key = (engine, pattern.to_owned());
     if let Some(found) = cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
