@@ -234,3 +234,64 @@ fn serve_rebuilds_after_atomic_save_and_new_file() {
     assert!(body.contains(r#"<td class="num">42</td>"#), "{body}");
     assert!(serve.status()["errors"].is_null());
 }
+
+#[test]
+fn serve_rebuilt_site_matches_full_build() {
+    let (dir, content) = content_copy();
+    let serve = Serve::start(&content);
+    let edits = [
+        // Coverage moves: the rule leaves one event type and one use case.
+        (
+            "rules/R-OUT-2.yaml",
+            "event_types: [mail-out, mail-in]",
+            "event_types: [mail-in]",
+        ),
+        (
+            "rules/R-OUT-2.yaml",
+            "use_cases: [exfil, phishing]",
+            "use_cases: [phishing]",
+        ),
+        (
+            "rules/R-WEB-1.yaml",
+            "name: Large web upload",
+            "name: Very large web upload",
+        ),
+        (
+            "models/M-DOM.yaml",
+            "name: Correspondent domains",
+            "name: Usual domains",
+        ),
+    ];
+    for (file, from, to) in edits {
+        let path = content.join(file);
+        let before = serve.status()["version"].as_u64();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} lacks {from}");
+        fs::write(&path, text.replace(from, to)).unwrap();
+        serve.wait_for("the rebuild", |s| s["version"].as_u64() > before);
+    }
+
+    let out = dir.path().join("full");
+    let base_url = format!("http://{}/", serve.address);
+    let output = contentdoc(
+        dir.path(),
+        &[
+            "build",
+            "--content",
+            "content",
+            "--out",
+            "full",
+            "--base-url",
+            &base_url,
+        ],
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let html = out.join("html");
+    for file in files(&html).iter().filter(|f| !f.starts_with('.')) {
+        let (status, body) = serve.get(&format!("/{file}"));
+        assert_eq!(status, 200, "{file}");
+        let expected = fs::read_to_string(html.join(file)).unwrap();
+        let served = body.replace("<script src=\"/__contentdoc/reload.js\"></script>\n", "");
+        assert!(served == expected, "{file} differs from a full build");
+    }
+}

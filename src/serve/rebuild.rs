@@ -15,6 +15,7 @@ use notify::{RecursiveMode, Watcher};
 use tracing::{debug, info, warn};
 
 use super::{Shared, Site};
+use crate::catalogue::Catalogue;
 use crate::cli::ContentArgs;
 use crate::commands::build::{html_options, render_html, template_dir};
 use crate::commands::pipeline::{Loaded, load_catalogue, resolve_content};
@@ -40,6 +41,7 @@ pub struct Builder {
 /// The content, sample checks and site of the last good build.
 struct LastBuild {
     raw: RawContent,
+    catalogue: Catalogue,
     samples: SampleRun,
     site: Arc<Site>,
 }
@@ -51,6 +53,10 @@ struct Reuse {
     /// The last site, when only definitions that parser pages do not show
     /// changed, so its parser pages are still current.
     parser_pages: Option<Arc<Site>>,
+    /// When only rules and models changed: the products whose coverage
+    /// lists one of them, before or after the change. The pages of the
+    /// other products are still current.
+    products: Option<Vec<usize>>,
 }
 
 /// The files a burst of changes touched.
@@ -95,6 +101,7 @@ impl Builder {
                 let reuse = Reuse {
                     samples: None,
                     parser_pages: None,
+                    products: None,
                 };
                 (loaded, reuse)
             }
@@ -111,9 +118,13 @@ impl Builder {
                 SampleRun::new(&loaded.raw, &time).map_err(|e| error(e.into()))?
             }
         };
+        let selection = match &reuse.products {
+            Some(products) => Selection::ProductsOnly(products),
+            None => Selection::AllButParserPages,
+        };
         let site = match reuse
             .parser_pages
-            .and_then(|last| self.render_changed(&loaded, &samples, &last))
+            .and_then(|last| self.render_changed(&loaded, &samples, &last, selection))
         {
             Some(site) => site,
             None => {
@@ -125,15 +136,16 @@ impl Builder {
         let site = Arc::new(site);
         self.last = Some(LastBuild {
             raw: loaded.raw,
+            catalogue: loaded.catalogue,
             samples,
             site: Arc::clone(&site),
         });
         Ok(site)
     }
 
-    /// Renders every page but the parser pages, which it takes from `last`.
+    /// Renders the pages in `selection` and takes the others from `last`.
     /// `None` when that fails, so that a full render reports the problem.
-    fn render_changed(&self, loaded: &Loaded, samples: &SampleRun, last: &Site) -> Option<Site> {
+    fn render_changed(&self, loaded: &Loaded, samples: &SampleRun, last: &Site, selection: Selection) -> Option<Site> {
         let catalogue = &loaded.catalogue;
         let options = html_options(Some(&self.base_url), catalogue).ok()?;
         let tera = html::load(self.templates.as_deref()).ok()?;
@@ -143,12 +155,12 @@ impl Builder {
             &options,
             self.templates.as_deref(),
             Some(samples),
-            Selection::AllButParserPages,
+            selection,
             &|| {},
         )
         .ok()?;
         let mut site = into_site(pages);
-        for path in html::parser_page_paths(catalogue) {
+        for path in html::unselected_paths(catalogue, selection) {
             let page = Arc::clone(last.get(&path)?);
             site.insert(path, page);
         }
@@ -159,9 +171,16 @@ impl Builder {
     /// and returns what of the last build is still valid. `None` when the whole
     /// tree must be loaded again.
     fn apply(&self, last: LastBuild, changes: &Changes) -> Option<(Loaded, Reuse)> {
-        let LastBuild { mut raw, samples, site } = last;
+        let LastBuild {
+            mut raw,
+            catalogue: last_catalogue,
+            samples,
+            site,
+        } = last;
         let mut samples_hold = true;
         let mut parser_pages_hold = true;
+        let mut rules_and_models = Vec::new();
+        let mut only_rules_and_models = true;
         for path in &changes.paths {
             if self.templates.as_deref().is_some_and(|dir| in_folder(path, dir)) {
                 parser_pages_hold = false;
@@ -174,15 +193,29 @@ impl Builder {
             let kind = raw.reload(&file)?;
             debug!(file = %file.display(), "read a changed file again");
             samples_hold &= !matches!(kind, FileKind::Parser { .. } | FileKind::EventType);
+            if matches!(kind, FileKind::Rule | FileKind::Model) {
+                rules_and_models.push(file);
+            } else {
+                only_rules_and_models = false;
+            }
             parser_pages_hold &= matches!(
                 kind,
                 FileKind::Rule | FileKind::Model | FileKind::UseCase | FileKind::Category | FileKind::ActivityType
             );
         }
         let loaded = resolve_content(&self.content, raw, Vec::new());
+        let only_rules_and_models = only_rules_and_models && parser_pages_hold && !rules_and_models.is_empty();
+        let products = only_rules_and_models.then(|| {
+            let mut products = covering_products(&last_catalogue, &rules_and_models);
+            products.extend(covering_products(&loaded.catalogue, &rules_and_models));
+            products.sort_unstable();
+            products.dedup();
+            products
+        });
         let reuse = Reuse {
             samples: samples_hold.then_some(samples),
             parser_pages: (samples_hold && parser_pages_hold).then_some(site),
+            products,
         };
         Some((loaded, reuse))
     }
@@ -193,6 +226,25 @@ impl Builder {
         dirs.extend(self.templates.clone());
         dirs
     }
+}
+
+/// Returns the indexes of the products whose coverage lists a rule or a
+/// model defined in one of `files`.
+fn covering_products(catalogue: &Catalogue, files: &[PathBuf]) -> Vec<usize> {
+    let rules: Vec<usize> = (0..catalogue.rules.len())
+        .filter(|&index| files.contains(&catalogue.rules[index].source.file))
+        .collect();
+    let models: Vec<usize> = (0..catalogue.models.len())
+        .filter(|&index| files.contains(&catalogue.models[index].source.file))
+        .collect();
+    (0..catalogue.products.len())
+        .filter(|&index| {
+            catalogue.products[index].coverage.iter().any(|coverage| {
+                coverage.rules.iter().any(|rule| rules.contains(rule))
+                    || coverage.models.iter().any(|model| models.contains(model))
+            })
+        })
+        .collect()
 }
 
 fn into_site(pages: Vec<Page>) -> Site {

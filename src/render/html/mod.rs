@@ -55,19 +55,38 @@ pub fn render(
 
 /// The pages [`render_selected`] renders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Selection {
+pub enum Selection<'a> {
     All,
     /// Every file but the parser pages, for a rebuild after changes that
     /// parser pages do not show: rules, models, use cases, categories and
     /// activity types.
     AllButParserPages,
+    /// Like `AllButParserPages`, and of the product pages and product × use
+    /// case pages only those of the products at these indexes, for a
+    /// rebuild after changes to rules or models that only these products'
+    /// coverage lists.
+    ProductsOnly(&'a [usize]),
 }
 
-/// Returns the paths of the parser pages, which [`Selection::AllButParserPages`]
-/// leaves out.
-pub fn parser_page_paths(catalogue: &Catalogue) -> Vec<String> {
-    (0..catalogue.parsers.len())
-        .map(|index| Job::Parser(index).page(catalogue).path("html"))
+impl Selection<'_> {
+    fn includes(&self, job: &Job) -> bool {
+        match (self, job) {
+            (Selection::All, _) => true,
+            (_, Job::Parser(_)) => false,
+            (Selection::ProductsOnly(products), Job::Product(index) | Job::ProductUseCase(index, _)) => {
+                products.contains(index)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Returns the paths of the pages that `selection` leaves out.
+pub fn unselected_paths(catalogue: &Catalogue, selection: Selection) -> Vec<String> {
+    pages::jobs(catalogue)
+        .iter()
+        .filter(|job| !selection.includes(job))
+        .map(|job| job.page(catalogue).path("html"))
         .collect()
 }
 
@@ -82,10 +101,7 @@ pub fn render_selected(
     on_page: &(dyn Fn() + Sync),
 ) -> anyhow::Result<Vec<Page>> {
     let jobs = pages::jobs(catalogue);
-    let selected: Vec<&Job> = jobs
-        .iter()
-        .filter(|job| selection == Selection::All || !matches!(job, Job::Parser(_)))
-        .collect();
+    let selected: Vec<&Job> = jobs.iter().filter(|job| selection.includes(job)).collect();
     let lookups = Lookups::new(catalogue);
     let checks: pages::Checks<'_> = samples
         .map(|run| run.parsers.iter().map(|p| (p.file.as_path(), p)).collect())
