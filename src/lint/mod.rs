@@ -32,9 +32,9 @@ pub struct Context<'a> {
     pub catalogue: &'a Catalogue,
     /// Sample checks that the caller already ran, such as `build`, which
     /// also shows them on the parser pages.
-    given: Option<&'a SampleRun>,
+    precomputed: Option<&'a SampleRun>,
     /// The compiled parsers and their sample checks, built by the first
-    /// rule that needs them when none were given.
+    /// rule that needs them when none were precomputed.
     samples: OnceLock<Option<SampleRun>>,
     /// The compiled parsers alone, for rules that do not run samples.
     parsers: OnceLock<Option<ParserSet>>,
@@ -45,7 +45,7 @@ impl<'a> Context<'a> {
         Context {
             raw,
             catalogue,
-            given: None,
+            precomputed: None,
             samples: OnceLock::new(),
             parsers: OnceLock::new(),
         }
@@ -55,7 +55,7 @@ impl<'a> Context<'a> {
     /// Compiled regexes are shared process-wide, so building this beside
     /// [`Context::samples`] compiles no regex twice.
     pub fn parsers(&self) -> Option<&ParserSet> {
-        if let Some(run) = self.given {
+        if let Some(run) = self.precomputed {
             return Some(&run.set);
         }
         if let Some(Some(run)) = self.samples.get() {
@@ -67,7 +67,7 @@ impl<'a> Context<'a> {
                 let event_types: Vec<_> = self.raw.event_types.iter().map(|e| e.value.clone()).collect();
                 let set = ParserSet::new(&definitions, &event_types).ok()?;
                 // Compile every parser now, in parallel, rather than one at
-                // a time in the first rule that asks for its errors.
+                // a time in the first rule that reads its errors.
                 set.parsers().par_iter().for_each(|parser| {
                     parser.check();
                 });
@@ -79,8 +79,8 @@ impl<'a> Context<'a> {
     /// Compiles every parser once per lint run and checks its samples.
     /// Returns `None` when the condition search cannot be built.
     pub fn samples(&self) -> Option<&SampleRun> {
-        if self.given.is_some() {
-            return self.given;
+        if self.precomputed.is_some() {
+            return self.precomputed;
         }
         self.samples
             .get_or_init(|| {
@@ -115,7 +115,7 @@ pub fn check_using(
     samples: &SampleRun,
 ) -> Vec<Diagnostic> {
     let context = Context {
-        given: Some(samples),
+        precomputed: Some(samples),
         ..Context::new(raw, catalogue)
     };
     run_rules(context, found, true)

@@ -199,7 +199,7 @@ fn parse_file(path: &Path, kind: &FileKind, text: &str) -> Result<Parsed, Diagno
 }
 
 impl RawContent {
-    /// Reads a definition file that this content already holds again and
+    /// Reads again a definition file that this content already contains and
     /// replaces its definition in place, keeping the order of definitions.
     ///
     /// Returns the file's kind, or `None` when the change cannot be applied

@@ -2,9 +2,10 @@
 //!
 //! The first build loads everything. A rebuild reads again only the
 //! definition files that changed, reuses the sample checks when no parser
-//! or event type changed, and renders the pages again; when a change
-//! cannot be applied in place (a file added or removed, the settings, or a
-//! file that no longer loads), it loads the whole tree.
+//! or event type changed, and renders only the pages the changes can
+//! affect. A change that cannot be applied in place (a file added or
+//! removed, the settings, or a file that no longer loads) makes it load
+//! the whole tree.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -46,7 +47,7 @@ struct LastBuild {
     site: Arc<Site>,
 }
 
-/// What a rebuild can take over from the last build.
+/// Parts of the last build that a rebuild can reuse.
 struct Reuse {
     /// The sample checks, when no parser or event type changed.
     samples: Option<SampleRun>,
@@ -158,6 +159,7 @@ impl Builder {
             selection,
             &|| {},
         )
+        .inspect_err(|error| warn!(%error, "failed to render the changed pages; rendering the whole site"))
         .ok()?;
         let mut site = into_site(pages);
         for path in html::unselected_paths(catalogue, selection) {

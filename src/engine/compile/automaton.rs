@@ -8,10 +8,10 @@
 //!
 //! NOTE: the second tier searches log lines about five times faster, but
 //! compiles about five times slower and larger (3.3 s and 920 MB against
-//! 0.5 s and under 100 MB for 29,000 generated field regexes). Most field
-//! regexes search a few sample lines under `test` and `lint`, where the
-//! first tier is cheaper in all; under `parse` the patterns that see many
-//! lines pay for the second. One NFA compiler and one pair of search
+//! 0.5 s and under 100 MB for 29,000 generated field regexes). Under
+//! `test` and `lint` most field regexes search a few sample lines, so the
+//! first tier costs less in total. Under `parse`, only the patterns that
+//! see many lines pay for the second. One NFA compiler and one pair of search
 //! caches per thread serve every first-tier pattern, where a
 //! `meta::Regex` allocates and keeps its own.
 

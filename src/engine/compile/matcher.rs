@@ -93,8 +93,8 @@ impl Matcher {
         }
     }
 
-    /// Whether the pattern runs on the second tier of the linear-time
-    /// engine.
+    /// Returns whether the pattern runs on the second tier of the
+    /// linear-time engine.
     #[cfg(test)]
     pub(super) fn is_promoted(&self) -> bool {
         matches!(self, Matcher::Automaton(automaton) if automaton.is_promoted())
